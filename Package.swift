@@ -1,0 +1,75 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "gradscope",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "gradscope", targets: ["gradscope"]),
+        .executable(name: "gradscope-bench", targets: ["gradscope-bench"]),
+        .library(name: "Histograms", targets: ["Histograms"]),
+        .library(name: "TensorBoardLog", targets: ["TensorBoardLog"]),
+        .library(name: "Training", targets: ["Training"]),
+        .library(name: "Plotting", targets: ["Plotting"]),
+        .library(name: "Diagnosis", targets: ["Diagnosis"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-numerics", exact: "1.1.1"),
+        .package(url: "https://github.com/apple/swift-protobuf", exact: "1.39.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+    ],
+    targets: [
+        // C libraries from Debian, found through pkg-config.
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo",
+                       providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(name: "CBLAS", pkgConfig: "openblas",
+                       providers: [.apt(["libopenblas-dev"])]),
+
+        // Mergeable exponential histograms. No dependencies.
+        .target(name: "Histograms"),
+
+        // TensorBoard event files: framing, CRC32C, protobuf, reader, writer, export.
+        .target(name: "TensorBoardLog", dependencies: [
+            "Histograms",
+            .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+        ], exclude: ["Protos"]),
+
+        // Tensors, layers, models, tasks, optimizers, training loop. Never imports plotting.
+        .target(name: "Training", dependencies: ["Histograms", "TensorBoardLog", "CBLAS"]),
+
+        // Figures over a renderer protocol with a Cairo backend. Draws data series.
+        .target(name: "Plotting", dependencies: ["Histograms", "CCairo"]),
+
+        // Pathology detectors over histograms and scalars.
+        .target(name: "Diagnosis", dependencies: ["Histograms", "TensorBoardLog"]),
+
+        // The thin command-line front end.
+        .executableTarget(name: "gradscope", dependencies: [
+            "Histograms", "TensorBoardLog", "Training", "Plotting", "Diagnosis",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
+        .executableTarget(name: "gradscope-bench", dependencies: [
+            "Histograms", "TensorBoardLog", "Training", "Plotting",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "HistogramsTests", dependencies: [
+            "Histograms", .product(name: "Numerics", package: "swift-numerics"),
+        ]),
+        .testTarget(name: "TensorBoardLogTests", dependencies: [
+            "TensorBoardLog", "Histograms", .product(name: "Numerics", package: "swift-numerics"),
+        ], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TrainingTests", dependencies: [
+            "Training", "Histograms", "TensorBoardLog",
+            .product(name: "Numerics", package: "swift-numerics"),
+        ], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PlottingTests", dependencies: [
+            "Plotting", "Histograms", .product(name: "Numerics", package: "swift-numerics"),
+        ]),
+        .testTarget(name: "CLITests", dependencies: [
+            "TensorBoardLog", "Histograms",
+        ], resources: [.copy("Fixtures")]),
+    ]
+)
