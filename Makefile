@@ -1,0 +1,40 @@
+# gradscope — build, test, demo and benchmark targets.
+# `make demo` and `make test` install what a fresh Debian machine lacks, then build.
+
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_PACKAGES := libcairo2-dev libopenblas-dev fonts-dejavu-core pkg-config
+DEMO_OUT ?= demo-out
+
+.PHONY: deps build release test demo bench gallery protos clean
+
+## deps: install the Debian packages the build needs (only those missing).
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing" >&2; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >&2; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product gradscope
+
+test: deps
+	$(SWIFT) test
+
+demo: release
+	.build/release/gradscope inspect examples/logs
+
+bench: deps
+	$(SWIFT) build -c release --product gradscope-bench
+
+protos:
+	scripts/regenerate-protos.sh
+
+clean:
+	rm -rf .build $(DEMO_OUT)

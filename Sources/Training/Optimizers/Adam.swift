@@ -1,0 +1,96 @@
+import Foundation
+
+/// Adam (Kingma & Ba) as `torch.optim.Adam` computes it, with decoupled weight decay
+/// (AdamW, Loshchilov & Hutter) and the RAdam paper's Adam-2k warm start as options:
+///
+///     θ ← θ (1 − lr λ)                       (AdamW only, decoupled weight decay λ)
+///     m ← β₁ m + (1 − β₁) g
+///     v ← β₂ v + (1 − β₂) g²
+///     θ ← θ − (lr / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε)
+///
+/// Adam-2k (`freezeSteps = k > 0`): for t ≤ k only v and t move (m and θ stay frozen);
+/// afterwards m starts from zero and the update uses bias corrections at the global step t,
+/// in the form of the paper's code, θ ← θ − lr √(1 − β₂ᵗ)/(1 − β₁ᵗ) · m / (√v + ε).
+///
+/// "Adam-eps" is this optimizer with ε = 1e-4.
+public struct Adam: Optimizer {
+    public var beta1: Double
+    public var beta2: Double
+    public var epsilon: Double
+    /// Decoupled (AdamW) weight decay λ; 0 for Adam.
+    public var weightDecay: Double
+    /// Adam-2k: number of initial steps that only update v; 0 for Adam.
+    public var freezeSteps: Int
+    public private(set) var stepCount = 0
+    public let count: Int
+    private var m: [Float]
+    private var v: [Float]
+
+    public init(count: Int, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8,
+                weightDecay: Double = 0, freezeSteps: Int = 0) {
+        self.count = count
+        self.beta1 = beta1
+        self.beta2 = beta2
+        self.epsilon = epsilon
+        self.weightDecay = weightDecay
+        self.freezeSteps = freezeSteps
+        self.m = [Float](repeating: 0, count: count)
+        self.v = [Float](repeating: 0, count: count)
+    }
+
+    @discardableResult
+    public mutating func step(parameters: UnsafeMutableBufferPointer<Float>,
+                              gradients: UnsafeBufferPointer<Float>,
+                              learningRate: Double) -> OptimizerStepReport {
+        precondition(parameters.count == count && gradients.count == count)
+        stepCount += 1
+        let t = Double(stepCount)
+        let b1 = Float(beta1), b2 = Float(beta2), oneMinusB1 = Float(1 - beta1), oneMinusB2 = Float(1 - beta2)
+        let eps = Float(epsilon), n = count
+        let bc1 = 1 - pow(beta1, t), bc2 = 1 - pow(beta2, t)
+        var report = OptimizerStepReport(step: stepCount, learningRate: learningRate)
+
+        if freezeSteps > 0 {
+            let frozen = stepCount <= freezeSteps
+            let stepSize = Float(learningRate * bc2.squareRoot() / bc1)
+            let lr = Float(learningRate), bc2Sqrt = Float(bc2.squareRoot())
+            var sum = 0.0
+            m.withUnsafeMutableBufferPointer { m in
+                v.withUnsafeMutableBufferPointer { v in
+                    for i in 0..<n {
+                        let g = gradients[i]
+                        v[i] = b2 * v[i] + oneMinusB2 * (g * g)
+                        if frozen { continue }
+                        m[i] = b1 * m[i] + oneMinusB1 * g
+                        let denom = v[i].squareRoot() + eps
+                        parameters[i] -= stepSize * (m[i] / denom)
+                        sum += Double(lr * bc2Sqrt / denom)
+                    }
+                }
+            }
+            if !frozen { report.meanAdaptiveStep = sum / Double(max(n, 1)) }
+            return report
+        }
+
+        let stepSize = Float(learningRate / bc1)
+        let bc2SqrtInv = Float(1 / bc2.squareRoot())
+        let decay = Float(1 - learningRate * weightDecay)
+        let lr = Float(learningRate)
+        var sum = 0.0
+        m.withUnsafeMutableBufferPointer { m in
+            v.withUnsafeMutableBufferPointer { v in
+                for i in 0..<n {
+                    let g = gradients[i]
+                    if weightDecay != 0 { parameters[i] *= decay }
+                    m[i] += oneMinusB1 * (g - m[i])
+                    v[i] = b2 * v[i] + oneMinusB2 * (g * g)
+                    let denom = v[i].squareRoot() * bc2SqrtInv + eps
+                    parameters[i] -= stepSize * (m[i] / denom)
+                    sum += Double(lr / denom)
+                }
+            }
+        }
+        report.meanAdaptiveStep = sum / Double(max(n, 1))
+        return report
+    }
+}
