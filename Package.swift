@@ -69,7 +69,12 @@ let package = Package(
             "Plotting", "Histograms", .product(name: "Numerics", package: "swift-numerics"),
         ]),
         .testTarget(name: "CLITests", dependencies: [
-            "TensorBoardLog", "Histograms",
+            "gradscope", "TensorBoardLog", "Histograms",
+            .product(name: "Numerics", package: "swift-numerics"),
         ], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DiagnosisTests", dependencies: [
+            "Diagnosis", "TensorBoardLog", "Histograms",
+            .product(name: "Numerics", package: "swift-numerics"),
+        ]),
     ]
 )

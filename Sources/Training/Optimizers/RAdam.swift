@@ -70,7 +70,7 @@ public struct RAdam: Optimizer {
         let bc1 = 1 - pow(beta1, Double(t)), bc2 = 1 - pow(beta2, Double(t))
         let rhoInf = Rectification.rhoInfinity(beta2: beta2)
         let rhoT = Rectification.rho(step: t, beta2: beta2)
-        let b1 = Float(beta1), b2 = Float(beta2), oneMinusB1 = Float(1 - beta1), oneMinusB2 = Float(1 - beta2)
+        let b2 = Float(beta2), oneMinusB1 = Float(1 - beta1), oneMinusB2 = Float(1 - beta2)
         let eps = Float(epsilon)
         var report = OptimizerStepReport(step: t, learningRate: learningRate, rhoT: rhoT)
 

@@ -1,0 +1,37 @@
+import TensorBoardLog
+
+/// A one-line summary of a histogram of x seen as magnitudes |x|: the 1st, 50th and 99th
+/// percentiles and the counts of exact zeros, NaN and infinities.
+///
+/// Counts a format does not record are nil: foreign histograms carry no NaN or Inf
+/// counters, and their zeros are known only when a bucket holds exactly zero
+/// (edges `[0, 0]`, as PyTorch's default bins give for |g| with exact zeros).
+public struct MagnitudeSummary: Sendable, Equatable {
+    public var p01: Double?
+    public var median: Double?
+    public var p99: Double?
+    public var zeroCount: Double?
+    public var nanCount: Double?
+    public var positiveInfinityCount: Double?
+    public var negativeInfinityCount: Double?
+
+    public init(_ value: HistogramValue) {
+        let buckets = value.buckets
+        let quantiles = MagnitudeQuantiles(buckets)
+        p01 = quantiles.quantile(0.01)
+        median = quantiles.quantile(0.5)
+        p99 = quantiles.quantile(0.99)
+        switch value {
+        case .exponential(let histogram):
+            zeroCount = Double(histogram.zeroCount)
+            nanCount = Double(histogram.nanCount)
+            positiveInfinityCount = Double(histogram.positiveInfinityCount)
+            negativeInfinityCount = Double(histogram.negativeInfinityCount)
+        case .bucketed:
+            let exactZeros = buckets.counts.indices.filter {
+                buckets.edges[$0] == 0 && buckets.edges[$0 + 1] == 0
+            }
+            zeroCount = exactZeros.isEmpty ? nil : exactZeros.reduce(0) { $0 + buckets.counts[$1] }
+        }
+    }
+}

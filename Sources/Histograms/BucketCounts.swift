@@ -1,0 +1,96 @@
+/// A dense run of bucket counts: `counts[i]` is the count of bucket `offset + i`.
+///
+/// Buckets outside the run have count zero. Two runs are equal when they hold the same
+/// non-zero counts at the same bucket indices, whatever zero padding either carries.
+public struct BucketCounts: Sendable, Codable {
+    /// Index of the bucket counted by `counts[0]`.
+    public var offset: Int
+    /// Counts of buckets `offset`, `offset + 1`, … `offset + counts.count - 1`.
+    public var counts: [UInt64]
+
+    public init(offset: Int = 0, counts: [UInt64] = []) {
+        self.offset = offset
+        self.counts = counts
+    }
+
+    /// Sum of all counts.
+    public var total: UInt64 { counts.reduce(0, &+) }
+
+    /// Whether every bucket is zero.
+    public var isEmpty: Bool { counts.allSatisfy { $0 == 0 } }
+
+    /// Bucket indices covered by the stored run (zeros included).
+    public var indices: Range<Int> { offset ..< offset + counts.count }
+
+    /// Count of bucket `index`; zero outside the stored run.
+    public subscript(index: Int) -> UInt64 {
+        indices.contains(index) ? counts[index - offset] : 0
+    }
+
+    /// Adds `n` to bucket `index`, growing the run if needed.
+    public mutating func add(_ n: UInt64, at index: Int) {
+        guard n > 0 else { return }
+        reserve(index ... index)
+        counts[index - offset] &+= n
+    }
+
+    /// Adds every bucket of `other` into this run.
+    public mutating func add(_ other: BucketCounts) {
+        guard let span = other.nonZeroSpan else { return }
+        reserve(span)
+        for index in span { counts[index - offset] &+= other.counts[index - other.offset] }
+    }
+
+    /// Grows the stored run so that it covers `span`.
+    mutating func reserve(_ span: ClosedRange<Int>) {
+        if counts.isEmpty {
+            offset = span.lowerBound
+            counts = Array(repeating: 0, count: span.count)
+            return
+        }
+        let low = Swift.min(offset, span.lowerBound)
+        let high = Swift.max(offset + counts.count - 1, span.upperBound)
+        guard low < offset || high >= offset + counts.count else { return }
+        var grown = Array(repeating: UInt64(0), count: high - low + 1)
+        for i in counts.indices { grown[offset - low + i] = counts[i] }
+        offset = low
+        counts = grown
+    }
+
+    /// Indices of the first and last non-zero buckets, or nil when all are zero.
+    public var nonZeroSpan: ClosedRange<Int>? {
+        guard let first = counts.firstIndex(where: { $0 != 0 }),
+              let last = counts.lastIndex(where: { $0 != 0 }) else { return nil }
+        return (offset + first) ... (offset + last)
+    }
+
+    /// The same counts without leading or trailing zero buckets (empty run at offset 0 when all zero).
+    public func trimmed() -> BucketCounts {
+        guard let span = nonZeroSpan else { return BucketCounts() }
+        return BucketCounts(offset: span.lowerBound,
+                            counts: Array(counts[(span.lowerBound - offset) ... (span.upperBound - offset)]))
+    }
+
+    /// Counts at a scale `k` steps coarser: bucket `i` moves to bucket `i >> k`
+    /// (arithmetic shift, so negative indices round toward −∞), merging `2^k` neighbours.
+    public func downscaled(by k: Int) -> BucketCounts {
+        guard k > 0, let span = nonZeroSpan else { return k > 0 ? BucketCounts() : self }
+        let shift = Swift.min(k, Int.bitWidth - 1)
+        let low = span.lowerBound >> shift
+        var merged = Array(repeating: UInt64(0), count: (span.upperBound >> shift) - low + 1)
+        for index in span { merged[(index >> shift) - low] &+= counts[index - offset] }
+        return BucketCounts(offset: low, counts: merged)
+    }
+
+    /// Non-zero buckets as `(index, count)`, ascending.
+    public var nonZeroBuckets: [(index: Int, count: UInt64)] {
+        counts.indices.compactMap { counts[$0] == 0 ? nil : (offset + $0, counts[$0]) }
+    }
+}
+
+extension BucketCounts: Equatable {
+    public static func == (lhs: BucketCounts, rhs: BucketCounts) -> Bool {
+        let a = lhs.trimmed(), b = rhs.trimmed()
+        return a.offset == b.offset && a.counts == b.counts
+    }
+}

@@ -1,0 +1,82 @@
+/// One panel of scalar curves (one per run).
+public struct ScalarPanel: Sendable {
+    public var title: String?
+    public var series: [ScalarSeries]
+    public init(title: String? = nil, series: [ScalarSeries]) { self.title = title; self.series = series }
+}
+
+/// Scalar tags (loss, learning rate, …) against the step, one line per run, with
+/// TensorBoard's debiased EMA smoothing: raw values faint, smoothed values solid.
+/// Several panels compare runs or tags side by side with shared axes.
+public struct ScalarPlot: FigureContent {
+    public var panels: [ScalarPanel]
+    public var yLabel: String?
+    /// EMA weight in [0, 1); 0 draws the raw values only.
+    public var smoothing: Double
+    public var logX: Bool
+    public var logY: Bool
+    public var title: String?
+
+    public init(panels: [ScalarPanel], yLabel: String? = nil, smoothing: Double = 0, logX: Bool = false, logY: Bool = false,
+                title: String? = nil) {
+        self.panels = panels; self.yLabel = yLabel; self.smoothing = smoothing; self.logX = logX; self.logY = logY; self.title = title
+    }
+
+    public func draw(in renderer: Renderer, bounds: Rect, theme: Theme) {
+        let all = panels.flatMap(\.series)
+        let logX = self.logX, logY = self.logY
+        let xs = all.flatMap(\.steps).filter { $0.isFinite && (!logX || $0 > 0) }
+        let ys = all.flatMap(\.values).filter { $0.isFinite && (!logY || $0 > 0) }
+        guard let x0 = xs.min(), let x1 = xs.max(), let y0 = ys.min(), let y1 = ys.max() else {
+            renderer.text("no scalar data to plot", at: Point(bounds.midX, bounds.midY), font: theme.labelFont,
+                          color: theme.foreground, anchor: .center)
+            return
+        }
+        let xScale: Scale = logX ? .log(.ten, x0, x1) : .linear(x0, x1)
+        let yScale: Scale
+        if logY {
+            yScale = .log(.ten, y0, y1)
+        } else {
+            let pad = (y1 - y0) * 0.05
+            yScale = .linear(y0 - pad, y1 + pad)
+        }
+        // One colour per run label across panels.
+        var labels: [String] = []
+        for s in all where !labels.contains(s.label) { labels.append(s.label) }
+        let smoothing = self.smoothing, lineWidth = theme.lineWidth
+        let out = panels.map { panel in
+            var p = Panel(x: AxisSpec(scale: xScale, label: "step"), y: AxisSpec(scale: yScale, label: yLabel),
+                          title: panel.title, grid: true) { r, frame in
+                for s in panel.series {
+                    let color = theme.seriesColor(labels.firstIndex(of: s.label) ?? 0)
+                    func path(_ values: [Double]) -> Path {
+                        var p = Path(), pen = false
+                        for (x, y) in zip(s.steps, values) {
+                            guard x.isFinite, y.isFinite, !logX || x > 0, !logY || y > 0 else { pen = false; continue }
+                            pen ? p.line(to: frame.point(x, y)) : p.move(to: frame.point(x, y))
+                            pen = true
+                        }
+                        return p
+                    }
+                    if smoothing > 0 {
+                        r.stroke(path(s.values), style: StrokeStyle(color: color.withAlpha(0.25), width: lineWidth * 0.8))
+                        r.stroke(path(ScalarSeries.smoothed(s.values, weight: smoothing)), style: StrokeStyle(color: color, width: lineWidth))
+                    } else {
+                        r.stroke(path(s.values), style: StrokeStyle(color: color, width: lineWidth))
+                    }
+                }
+            }
+            if labels.count > 1 || panel.series.count > 1 {
+                p.legend = panel.series.map { s in
+                    LegendEntry(label: s.label, swatch: .line(StrokeStyle(color: theme.seriesColor(labels.firstIndex(of: s.label) ?? 0), width: lineWidth)))
+                }
+                p.legendAvoid = panel.series.flatMap { s in
+                    let stride = max(1, s.steps.count / 400)
+                    return Swift.stride(from: 0, to: s.steps.count, by: stride).map { (s.steps[$0], s.values[$0]) }
+                }
+            }
+            return p
+        }
+        PanelGrid(panels: out, columns: out.count, title: title).draw(in: renderer, bounds: bounds, theme: theme)
+    }
+}

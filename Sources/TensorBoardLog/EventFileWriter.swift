@@ -1,0 +1,160 @@
+import Foundation
+import Histograms
+import SwiftProtobuf
+
+/// Writes one run's event file, readable by TensorBoard.
+///
+/// The file is named like TensorBoard's own writer names it,
+/// `events.out.tfevents.{int(time)}.{hostname}.{pid}.{counter}` (counter per process), and
+/// starts with an `Event` carrying `file_version = "brain.Event:2"`.
+///
+/// - Scalars are written as `simple_value` (float32), like PyTorch's `SummaryWriter`.
+/// - Exponential histograms are written as a `HistogramProto` that TensorBoard's histogram
+///   dashboard shows (buckets of `HistogramBuckets(_:)`: `bucket_limit` = upper edges,
+///   `bucket` = counts, finite values only), plus the lossless `ExponentialHistogramPayload`
+///   in the value's `SummaryMetadata` plugin data (plugin "gradscope.exponential_histogram"),
+///   which `EventReader` prefers. See FORMAT.md.
+///
+/// Records are buffered in memory and written by `flush()` in one `write` call; call it
+/// once per training step.
+public final class EventFileWriter {
+    /// Path of the event file.
+    public let path: String
+    private let handle: FileHandle
+    private var pending: [UInt8] = []
+    private var closed = false
+
+    /// The `file_version` of the first event.
+    public static let fileVersion = "brain.Event:2"
+
+    /// Creates `logdir` if needed and a new event file in it, then writes and flushes the
+    /// file-version event. Throws `TensorBoardLogError.writeFailed` on I/O errors.
+    public init(logdir: String, filenameSuffix: String = "") throws {
+        let now = Date().timeIntervalSince1970
+        let name = String(format: "events.out.tfevents.%010d.%@.%d.%d", Int(now),
+                          ProcessInfo.processInfo.hostName, Int(ProcessInfo.processInfo.processIdentifier),
+                          FileCounter.shared.next()) + filenameSuffix
+        path = (logdir as NSString).appendingPathComponent(name)
+        do {
+            try FileManager.default.createDirectory(atPath: logdir, withIntermediateDirectories: true)
+        } catch {
+            throw TensorBoardLogError.writeFailed(path: logdir, reason: "\(error)")
+        }
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+              let handle = FileHandle(forWritingAtPath: path) else {
+            throw TensorBoardLogError.writeFailed(path: path, reason: "cannot create file")
+        }
+        self.handle = handle
+        var event = Tensorboard_Event()
+        event.wallTime = now
+        event.fileVersion = Self.fileVersion
+        event.sourceMetadata.writer = "gradscope"
+        append(event)
+        try flush()
+    }
+
+    deinit { try? close() }
+
+    /// Queues a scalar (stored as float32 `simple_value`).
+    public func addScalar(_ tag: String, _ value: Double, step: Int64, wallTime: Double? = nil) {
+        var summaryValue = Tensorboard_Summary.Value()
+        summaryValue.tag = tag
+        summaryValue.simpleValue = Float(value)
+        append(summaryValue, step: step, wallTime: wallTime)
+    }
+
+    /// Queues an exponential histogram: displayable buckets plus the lossless payload.
+    public func addHistogram(_ tag: String, _ histogram: ExponentialHistogram, step: Int64, wallTime: Double? = nil) {
+        var summaryValue = Tensorboard_Summary.Value()
+        summaryValue.tag = tag
+        summaryValue.histo = Tensorboard_HistogramProto(displaying: histogram)
+        summaryValue.metadata.pluginData.pluginName = ExponentialHistogramPayload.pluginName
+        summaryValue.metadata.pluginData.content = ExponentialHistogramPayload.encode(histogram)
+        append(summaryValue, step: step, wallTime: wallTime)
+    }
+
+    /// Queues a bucketed histogram as a legacy `HistogramProto` (`bucket_limit` = right
+    /// edges). Without statistics, `num` is the sum of counts and min/max the outer edges.
+    public func addHistogram(_ tag: String, _ histogram: BucketedHistogram, step: Int64, wallTime: Double? = nil) {
+        var proto = Tensorboard_HistogramProto()
+        let statistics = histogram.statistics ?? BucketedHistogram.Statistics(
+            min: histogram.leftEdges.first ?? 0, max: histogram.rightEdges.last ?? 0,
+            num: histogram.counts.reduce(0, +), sum: 0, sumOfSquares: 0)
+        proto.min = statistics.min
+        proto.max = statistics.max
+        proto.num = statistics.num
+        proto.sum = statistics.sum
+        proto.sumSquares = statistics.sumOfSquares
+        proto.bucketLimit = histogram.rightEdges
+        proto.bucket = histogram.counts
+        var summaryValue = Tensorboard_Summary.Value()
+        summaryValue.tag = tag
+        summaryValue.histo = proto
+        append(summaryValue, step: step, wallTime: wallTime)
+    }
+
+    /// Writes the queued records in one call.
+    public func flush() throws {
+        guard !pending.isEmpty else { return }
+        do {
+            try handle.write(contentsOf: pending)
+        } catch {
+            throw TensorBoardLogError.writeFailed(path: path, reason: "\(error)")
+        }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// Flushes and closes the file; later calls do nothing.
+    public func close() throws {
+        guard !closed else { return }
+        closed = true
+        defer { try? handle.close() }
+        try flush()
+    }
+
+    private func append(_ value: Tensorboard_Summary.Value, step: Int64, wallTime: Double?) {
+        var event = Tensorboard_Event()
+        event.wallTime = wallTime ?? Date().timeIntervalSince1970
+        event.step = step
+        event.summary.value = [value]
+        append(event)
+    }
+
+    private func append(_ event: Tensorboard_Event) {
+        // Serializing a proto3 message without required fields cannot fail.
+        guard let bytes: [UInt8] = try? event.serializedBytes() else { return }
+        TFRecordFraming.append(record: bytes, to: &pending)
+    }
+}
+
+extension Tensorboard_HistogramProto {
+    /// The displayable form of an exponential histogram: buckets of
+    /// `HistogramBuckets(histogram)`, finite values only (`num` excludes NaN and ±Inf;
+    /// min/max are 0 when there is no finite value).
+    init(displaying histogram: ExponentialHistogram) {
+        self.init()
+        let buckets = HistogramBuckets(histogram)
+        let finiteCount = buckets.counts.reduce(0, +)
+        num = finiteCount
+        min = finiteCount > 0 ? histogram.min : 0
+        max = finiteCount > 0 ? histogram.max : 0
+        sum = histogram.sum
+        sumSquares = histogram.sumOfSquares
+        bucketLimit = Array(buckets.edges.dropFirst())
+        bucket = buckets.counts
+    }
+}
+
+/// The per-process counter of TensorBoard's file names.
+private final class FileCounter: @unchecked Sendable {
+    static let shared = FileCounter()
+    private var value = 0
+    private let lock = NSLock()
+
+    func next() -> Int {
+        lock.withLock {
+            defer { value += 1 }
+            return value
+        }
+    }
+}

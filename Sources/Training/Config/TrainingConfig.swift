@@ -1,0 +1,104 @@
+/// Everything one `gradscope train` invocation needs. Lists (`optimizers`, `seeds`) expand
+/// into several runs (see ``runs()``); every other field is shared by those runs.
+public struct TrainingConfig: Sendable, Equatable {
+    public enum ModelKind: String, Sendable, CaseIterable { case postln, preln, mlp }
+    public enum TaskKind: String, Sendable, CaseIterable { case copy, spirals }
+    public enum ScheduleKind: String, Sendable, CaseIterable {
+        case constant, warmup, inverseSqrt = "inverse-sqrt", linearDecay = "linear-decay",
+             warmupLinearDecay = "warmup-linear-decay"
+    }
+
+    // Model.
+    public var model: ModelKind = .postln
+    public var layers = 6
+    public var dModel = 64
+    public var heads = 4
+    /// MLP hidden widths.
+    public var hidden = [64, 64]
+    public var activation: Activation = .relu
+    // Task.
+    public var task: TaskKind = .copy
+    // Optimization.
+    /// Optimizer presets, one run each (see ``OptimizerPreset``).
+    public var optimizers: [OptimizerPreset] = [.init(.adam)]
+    public var learningRate = 1e-2
+    public var beta1 = 0.9
+    public var beta2 = 0.999
+    public var epsilon = 1e-8
+    public var momentum = 0.9
+    public var weightDecay = 0.0
+    /// Warmup length for `*-warmup` presets and warmup schedules.
+    public var warmupSteps = 400
+    /// Adam-2k frozen steps.
+    public var freezeSteps = 200
+    public var schedule: ScheduleKind = .constant
+    // Loop.
+    public var steps = 1000
+    public var batchSize = 32
+    public var seeds: [UInt64] = [0]
+    public var threads = 2
+    // Output.
+    public var logdir = "runs"
+    /// Prefix of run names (empty: runs are named by optimizer, plus `-seed<N>` with several seeds).
+    public var runName = ""
+    /// Record per-tensor |g| histograms every step (the scalars are always logged).
+    public var logHistograms = true
+    /// Also record |Δθ| and adaptive step-size histograms.
+    public var logUpdates = false
+    /// Exponential histogram scale (base 2^(2^−scale)).
+    public var histogramScale = 3
+    /// Steps between plain progress lines when stderr is not a terminal.
+    public var progressEvery = 50
+
+    public init() {}
+
+    /// The reference script's demo configuration with the given optimizer presets.
+    public static func demo(_ optimizers: [OptimizerPreset] = [.init(.adam), .init(.adam, warmup: true), .init(.radam)])
+        -> TrainingConfig {
+        var c = TrainingConfig()
+        c.optimizers = optimizers
+        return c
+    }
+
+    /// Throws the first problem found, naming the offending key.
+    public func validate() throws {
+        func require(_ ok: Bool, _ key: String, _ message: String) throws {
+            if !ok { throw ConfigError.invalidValue(key: key, message: message) }
+        }
+        try require(steps >= 1, "steps", "must be ≥ 1")
+        try require(batchSize >= 1, "batch", "must be ≥ 1")
+        try require(threads >= 1 && threads <= 256, "threads", "must be between 1 and 256")
+        try require(!optimizers.isEmpty, "optimizer", "needs at least one optimizer")
+        try require(!seeds.isEmpty, "seed", "needs at least one seed")
+        try require(learningRate.isFinite && learningRate > 0, "lr", "must be a positive number")
+        try require(beta1 >= 0 && beta1 < 1, "beta1", "must be in [0, 1)")
+        try require(beta2 > 0 && beta2 < 1, "beta2", "must be in (0, 1)")
+        try require(epsilon.isFinite && epsilon >= 0, "eps", "must be ≥ 0")
+        try require(momentum >= 0 && momentum < 1, "momentum", "must be in [0, 1)")
+        try require(weightDecay.isFinite && weightDecay >= 0, "weight_decay", "must be ≥ 0")
+        try require(warmupSteps >= 1, "warmup", "must be ≥ 1")
+        try require(freezeSteps >= 1, "freeze", "must be ≥ 1")
+        try require(ExponentialHistogramScale.valid.contains(histogramScale), "histogram_scale",
+                    "must be in \(ExponentialHistogramScale.valid.lowerBound)...\(ExponentialHistogramScale.valid.upperBound)")
+        try require(progressEvery >= 1, "progress_every", "must be ≥ 1")
+        try require(!logdir.isEmpty, "logdir", "must not be empty")
+        try require(!runName.contains("/"), "run_name", "must not contain '/'")
+        switch model {
+        case .postln, .preln:
+            try require(task == .copy, "task", "model \(model.rawValue) trains on the copy task")
+            try require(layers >= 1 && layers <= 64, "layers", "must be between 1 and 64")
+            try require(dModel >= 1 && dModel <= 4096, "d_model", "must be between 1 and 4096")
+            try require(heads >= 1 && dModel % heads == 0, "heads", "must divide d_model (\(dModel))")
+        case .mlp:
+            try require(task == .spirals, "task", "model mlp trains on the spirals task")
+            try require(!hidden.isEmpty && hidden.allSatisfy { $0 >= 1 && $0 <= 65536 }, "hidden",
+                        "must be a non-empty list of widths between 1 and 65536")
+        }
+        try require(batchSize * max(1, layers) * dModel <= 1 << 28, "batch", "model too large for this machine")
+    }
+}
+
+/// Histogram scales the trainer accepts.
+public enum ExponentialHistogramScale {
+    public static let valid = -4...8
+}

@@ -1,0 +1,41 @@
+/// Fully connected layer in PyTorch layout: W is [outC, inC], b is [outC].
+///
+///     forward:   out[n, o] = Σᵢ inp[n, i] W[o, i] + b[o]           (out = inp Wᵀ + b)
+///     backward:  dinp += dout W,   dW += doutᵀ inp,   db += Σₙ dout[n, :]
+///
+/// All three products are single GEMM calls over the N = B·T rows.
+public enum Linear {
+    public static func forward<T: TrainingScalar>(
+        out: UnsafeMutablePointer<T>, inp: UnsafePointer<T>,
+        weight: UnsafePointer<T>, bias: UnsafePointer<T>?,
+        rows n: Int, inC: Int, outC: Int
+    ) {
+        T.gemm(transposeA: false, transposeB: true, m: n, n: outC, k: inC,
+               alpha: 1, a: inp, lda: inC, b: weight, ldb: inC, beta: 0, c: out, ldc: outC)
+        guard let bias else { return }
+        for r in 0..<n {
+            let row = out + r * outC
+            for o in 0..<outC { row[o] += bias[o] }
+        }
+    }
+
+    /// Accumulates into dinp (if given), dweight and dbias.
+    public static func backward<T: TrainingScalar>(
+        dinp: UnsafeMutablePointer<T>?, dweight: UnsafeMutablePointer<T>, dbias: UnsafeMutablePointer<T>?,
+        dout: UnsafePointer<T>, inp: UnsafePointer<T>, weight: UnsafePointer<T>,
+        rows n: Int, inC: Int, outC: Int
+    ) {
+        if let dinp {
+            T.gemm(transposeA: false, transposeB: false, m: n, n: inC, k: outC,
+                   alpha: 1, a: dout, lda: outC, b: weight, ldb: inC, beta: 1, c: dinp, ldc: inC)
+        }
+        T.gemm(transposeA: true, transposeB: false, m: outC, n: inC, k: n,
+               alpha: 1, a: dout, lda: outC, b: inp, ldb: inC, beta: 1, c: dweight, ldc: inC)
+        if let dbias {
+            for r in 0..<n {
+                let row = dout + r * outC
+                for o in 0..<outC { dbias[o] += row[o] }
+            }
+        }
+    }
+}

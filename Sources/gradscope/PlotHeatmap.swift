@@ -1,0 +1,30 @@
+import ArgumentParser
+import Plotting
+
+/// `gradscope plot heatmap`: every step's |g| distribution as a column of colour.
+struct PlotHeatmap: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "heatmap", abstract: "Step × log|g| heatmap of the fraction of values.")
+
+    @OptionGroup var logs: PlotLogOptions
+    @OptionGroup var figure: PlotFigureOptions
+
+    @Option(help: "Log base of the |g| axis: e, 10 or 2.")
+    var logBase: String = "e"
+
+    @Flag(help: "Log-scale step axis.")
+    var logSteps = false
+
+    @Option(help: "Colormap: viridis, magma or cividis.")
+    var colormap: String = "viridis"
+
+    func run() throws {
+        let base = try mapPlotError { try LogBase(parsing: logBase) }
+        let cmap = try mapPlotError { try Colormap.named(colormap) }
+        let loaded = try LoadedRuns(logdirs: logs.logdirs, select: logs.runs)
+        let tag = try loaded.histogramTag(logs.tag)
+        let panels = try loaded.histogramPanels(tag: tag)
+        try figure.write(HeatmapPlot(panels: panels, logBase: base, logSteps: logSteps, colormap: cmap,
+                                     title: figure.title ?? tag))
+    }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Plotting
+import Training
+
+/// `gradscope plot rect`: RAdam's ρt and rt, from β2 values or from a log's scalars.
+struct PlotRectification: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rect", abstract: "RAdam's ρt and rt against the step, for several β2 or from logged scalars.")
+
+    @OptionGroup var logs: PlotLogOptions
+    @OptionGroup var figure: PlotFigureOptions
+
+    @Option(help: "β2 values (without LOGDIR).")
+    var beta2: String = "0.9,0.99,0.999"
+
+    @Option(help: "Last step (without LOGDIR).")
+    var maxStep: Int = 10000
+
+    @Option(help: "Threshold on ρt: 4 (paper) or 5 (PyTorch).")
+    var threshold: Double = 4
+
+    @Flag(help: "Linear step axis (log by default).")
+    var linearSteps = false
+
+    @Option(help: "Scalar tag of ρt in the log.")
+    var rhoTag: String = "radam/rho_t"
+
+    @Option(help: "Scalar tag of rt in the log.")
+    var rTag: String = "radam/r_t"
+
+    func run() throws {
+        guard threshold.isFinite, threshold >= 2 else { throw PlotCommandError("--threshold must be at least 2") }
+        let series = logs.logdirs.isEmpty ? try theoretical() : try fromLogs()
+        try figure.write(RectificationPlot(series: series, threshold: threshold, logSteps: !linearSteps,
+                                           title: figure.title ?? "RAdam rectification"))
+    }
+
+    private func theoretical() throws -> [RectificationSeries] {
+        guard (2...10_000_000).contains(maxStep) else { throw PlotCommandError("--max-step must be between 2 and 10000000") }
+        let values = try beta2.split(separator: ",").map { text -> Double in
+            guard let b = Double(text.trimmingCharacters(in: .whitespaces)), b > 0, b < 1 else {
+                throw PlotCommandError("--beta2 takes values in (0, 1), got '\(text)'")
+            }
+            return b
+        }
+        guard !values.isEmpty else { throw PlotCommandError("--beta2 is empty") }
+        // Log-spaced steps (every step up to 1000): smooth on a log axis, small in SVG.
+        var steps: [Int] = Array(1...min(maxStep, 1000))
+        var t = 1000.0
+        while Int(t) < maxStep { t *= 1.01; steps.append(min(Int(t), maxStep)) }
+        steps = Array(Set(steps)).sorted()
+        return try values.map { b in
+            let rho = steps.map { Rectification.rho(step: $0, beta2: b) }
+            let rInf = Rectification.rhoInfinity(beta2: b)
+            let r = rho.map { $0 > threshold ? (Rectification.rectification(rhoT: $0, rhoInfinity: rInf) ?? .nan) : .nan }
+            return try mapPlotError {
+                try RectificationSeries(label: "β₂ = \(b)", steps: steps.map(Double.init), rho: rho, r: r)
+            }
+        }
+    }
+
+    private func fromLogs() throws -> [RectificationSeries] {
+        let loaded = try LoadedRuns(logdirs: logs.logdirs, select: logs.runs)
+        let tags = loaded.scalarTags()
+        let rhoTag = logs.tag ?? self.rhoTag
+        guard tags.contains(rhoTag) else {
+            throw PlotCommandError("no scalar tag '\(rhoTag)' (ρt); tags: \(tags.joined(separator: ", "))")
+        }
+        return try loaded.runs.compactMap { run in
+            guard let rho = run.data.scalars[rhoTag] else { return nil }
+            let r = Dictionary(run.data.scalars[rTag, default: []].map { ($0.step, $0.value) }, uniquingKeysWith: { $1 })
+            return try mapPlotError {
+                try RectificationSeries(label: run.name, steps: rho.map { Double($0.step) }, rho: rho.map(\.value),
+                                        r: rho.map { p in p.value > threshold ? (r[p.step] ?? .nan) : .nan })
+            }
+        }
+    }
+}

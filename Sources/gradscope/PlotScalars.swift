@@ -1,0 +1,41 @@
+import ArgumentParser
+import Plotting
+
+/// `gradscope plot scalars`: a scalar tag for one or more runs.
+struct PlotScalars: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scalars", abstract: "A scalar tag (loss, lr, …) against the step, one line per run.")
+
+    @OptionGroup var logs: PlotLogOptions
+    @OptionGroup var figure: PlotFigureOptions
+
+    @Option(help: "TensorBoard-style EMA smoothing weight in [0, 1).")
+    var smoothing: Double = 0
+
+    @Flag(help: "Log-scale y axis.")
+    var logY = false
+
+    @Flag(help: "Log-scale step axis.")
+    var logSteps = false
+
+    @Flag(help: "One panel per run instead of one panel with a line per run.")
+    var sideBySide = false
+
+    func run() throws {
+        guard smoothing >= 0, smoothing < 1 else { throw PlotCommandError("--smoothing must be in [0, 1)") }
+        let loaded = try LoadedRuns(logdirs: logs.logdirs, select: logs.runs)
+        let tags = loaded.scalarTags()
+        guard !tags.isEmpty else { throw PlotCommandError("no scalars in \(loaded.runs.map(\.name).joined(separator: ", "))") }
+        let tag = logs.tag ?? (tags.contains("loss") ? "loss" : tags[0])
+        guard tags.contains(tag) else { throw PlotCommandError("no scalar tag '\(tag)'; tags: \(tags.joined(separator: ", "))") }
+        let series = try loaded.runs.compactMap { run -> ScalarSeries? in
+            guard let points = run.data.scalars[tag] else { return nil }
+            return try mapPlotError {
+                try ScalarSeries(label: run.name, steps: points.map { Double($0.step) }, values: points.map(\.value))
+            }
+        }
+        let panels = sideBySide ? series.map { ScalarPanel(title: $0.label, series: [$0]) } : [ScalarPanel(series: series)]
+        try figure.write(ScalarPlot(panels: panels, yLabel: tag, smoothing: smoothing, logX: logSteps, logY: logY,
+                                    title: figure.title))
+    }
+}

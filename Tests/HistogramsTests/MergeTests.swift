@@ -1,0 +1,94 @@
+import Numerics
+import Testing
+@testable import Histograms
+
+@Suite struct MergeTests {
+    static func sample(_ count: Int, seed: UInt64) -> [Float] {
+        var generator = SplitMix64(seed: seed)
+        return (0 ..< count).map { i in
+            if i % 101 == 0 { return 0 }
+            if i % 997 == 0 { return [.nan, .infinity, -.infinity][i % 3] }
+            let magnitude = Float(Double.random(in: -9 ... 2, using: &generator).exponentialBase10)
+            return generator.next() & 1 == 0 ? magnitude : -magnitude
+        }
+    }
+
+    /// Recording parts (as several layers or workers would) and merging equals recording the whole.
+    @Test(arguments: [-2, 0, 3, 7])
+    func mergedPartsEqualTheWhole(scale: Int) {
+        let values = Self.sample(30_000, seed: UInt64(scale + 10))
+        var whole = ExponentialHistogram(scale: scale)
+        whole.record(contentsOf: values)
+        var merged = ExponentialHistogram(scale: scale)
+        for part in [values[0 ..< 100], values[100 ..< 12_345], values[12_345...]] {
+            var h = ExponentialHistogram(scale: scale)
+            h.record(contentsOf: Array(part))
+            merged.merge(h)
+        }
+        expectSameCounts(merged, whole)
+    }
+
+    /// Downscaling by k equals recording at the coarser scale: every coarse bucket is the
+    /// union of 2^k fine ones.
+    @Test(arguments: [(5, 1), (5, 3), (3, 3), (8, 6), (2, 7), (0, 4)])
+    func downscalingEqualsRecordingCoarser(scale: Int, k: Int) {
+        let values = Self.sample(20_000, seed: 3)
+        var fine = ExponentialHistogram(scale: scale)
+        fine.record(contentsOf: values)
+        var coarse = ExponentialHistogram(scale: scale - k)
+        coarse.record(contentsOf: values)
+        let downscaled = fine.downscaled(by: k)
+        #expect(downscaled.scale == scale - k)
+        expectSameCounts(downscaled, coarse)
+    }
+
+    @Test func mergeAcrossScalesDownscalesTheFinerOne() {
+        let a = Self.sample(5_000, seed: 1), b = Self.sample(7_000, seed: 2)
+        var fine = ExponentialHistogram(scale: 6)
+        fine.record(contentsOf: a)
+        var coarse = ExponentialHistogram(scale: 2)
+        coarse.record(contentsOf: b)
+        var expected = ExponentialHistogram(scale: 2)
+        expected.record(contentsOf: a + b)
+        expectSameCounts(fine.merging(coarse), expected)
+        expectSameCounts(coarse.merging(fine), expected)
+    }
+
+    @Test func downscaleUsesArithmeticShiftForNegativeIndices() {
+        let counts = BucketCounts(offset: -3, counts: [1, 2, 3, 4, 5])   // buckets −3 … 1
+        let down = counts.downscaled(by: 1)   // −3 → −2; −2, −1 → −1; 0, 1 → 0
+        #expect(down[-2] == 1)
+        #expect(down[-1] == 2 + 3)
+        #expect(down[0] == 4 + 5)
+        #expect(down.total == counts.total)
+    }
+
+    @Test func bucketCountsEqualityIgnoresPadding() {
+        #expect(BucketCounts(offset: 3, counts: [0, 1, 2, 0]) == BucketCounts(offset: 4, counts: [1, 2]))
+        #expect(BucketCounts(offset: 3, counts: [0, 0]) == BucketCounts())
+        #expect(BucketCounts(offset: 3, counts: [1]) != BucketCounts(offset: 4, counts: [1]))
+    }
+
+    @Test func mergeWithLargerZeroThresholdMovesSmallBuckets() {
+        var a = ExponentialHistogram(scale: 3)
+        for x: Double in [1e-6, -1e-6, 1, 5] { a.record(x) }
+        var b = ExponentialHistogram(scale: 3, zeroThreshold: 1e-3)
+        b.record(1e-4)
+        a.merge(b)
+        #expect(a.zeroThreshold == 1e-3)
+        #expect(a.zeroCount == 3)
+        #expect(a.positive.total == 2 && a.negative.total == 0)
+        #expect(a.count == 5)
+    }
+
+    @Test func magnitudesFoldTheNegativeSide() {
+        var h = ExponentialHistogram(scale: 3)
+        for x: Double in [-8, 2, -0.5, .infinity, -.infinity] { h.record(x) }
+        let m = h.magnitudes
+        #expect(m.negative.isEmpty)
+        #expect(m.positive.total == 3)
+        #expect(m.positiveInfinityCount == 2)
+        #expect(m.max == 8)
+        #expect(m.count == h.count)
+    }
+}

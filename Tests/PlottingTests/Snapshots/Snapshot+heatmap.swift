@@ -1,0 +1,3 @@
+extension Snapshots {
+    static let heatmap = ""
+}

@@ -1,3 +1,0 @@
-import Testing
-
-@Test func placeholderTensorBoardLogTests() { #expect(Bool(true)) }

@@ -1,0 +1,142 @@
+import Foundation
+import Histograms
+import Numerics
+import Testing
+@testable import TensorBoardLog
+
+/// Writer → reader: scalars and exponential histograms come back, histograms without loss.
+@Suite struct RoundTripTests {
+    /// Values with zeros, NaN, ±Inf, negatives, tiny and huge magnitudes.
+    static func awkwardValues(seed: UInt64) -> [Double] {
+        var generator = SplitMix64(seed: seed)
+        var values: [Double] = [0, -0.0, 0, .nan, .nan, .infinity, -.infinity, .infinity, 1, -1, 2, 1e-300, -1e300]
+        for _ in 0..<500 {
+            let magnitude = Foundation.pow(10, Double.random(in: -12...3, using: &generator))
+            values.append(Bool.random(using: &generator) ? magnitude : -magnitude)
+        }
+        return values
+    }
+
+    static func histogram(scale: Int, zeroThreshold: Double, seed: UInt64) -> ExponentialHistogram {
+        var histogram = ExponentialHistogram(scale: scale, zeroThreshold: zeroThreshold)
+        for x in awkwardValues(seed: seed) { histogram.record(x) }
+        return histogram
+    }
+
+    @Test(arguments: [(-3, 0.0), (0, 0.0), (3, 0.0), (3, 1e-10), (8, 1e-6), (20, 0.0)])
+    func exponentialHistogramsRoundTripExactly(scale: Int, zeroThreshold: Double) throws {
+        let original = Self.histogram(scale: scale, zeroThreshold: zeroThreshold, seed: UInt64(scale + 100))
+        #expect(original.nanCount == 2)
+        #expect(original.positiveInfinityCount == 2)
+        #expect(original.negativeInfinityCount == 1)
+        #expect(original.zeroCount >= 3)
+        let logdir = try TestSupport.temporaryDirectory()
+        let writer = try EventFileWriter(logdir: logdir)
+        writer.addHistogram("grad/all", original, step: 7, wallTime: 1234.5)
+        try writer.close()
+
+        let runs = try RunData.loadAll(in: logdir)
+        #expect(runs.map(\.name) == ["."])
+        let point = try #require(runs.first?.histograms["grad/all"]?.first)
+        #expect(point.step == 7)
+        #expect(point.wallTime == 1234.5)
+        guard case .exponential(let restored) = point.histogram else {
+            Issue.record("read back as \(point.histogram)")
+            return
+        }
+        #expect(restored == original)
+        #expect(restored.scale == original.scale)
+        #expect(restored.zeroThreshold == original.zeroThreshold)
+        #expect(restored.positive.offset == original.positive.offset)
+        #expect(restored.positive.counts == original.positive.counts)
+        #expect(restored.negative.offset == original.negative.offset)
+        #expect(restored.negative.counts == original.negative.counts)
+        #expect(restored.sum.bitPattern == original.sum.bitPattern)
+        #expect(restored.sumOfSquares.bitPattern == original.sumOfSquares.bitPattern)
+        #expect(restored.min == original.min && restored.max == original.max)
+        #expect(restored.count == original.count)
+    }
+
+    @Test func emptyHistogramRoundTrips() throws {
+        let logdir = try TestSupport.temporaryDirectory()
+        let writer = try EventFileWriter(logdir: logdir)
+        writer.addHistogram("empty", ExponentialHistogram(scale: 2), step: 0)
+        try writer.close()
+        let point = try #require(try RunData.loadAll(in: logdir).first?.histograms["empty"]?.first)
+        #expect(point.histogram == .exponential(ExponentialHistogram(scale: 2)))
+    }
+
+    @Test func scalarsRoundTripAtFloat32Precision() throws {
+        let logdir = try TestSupport.temporaryDirectory()
+        let writer = try EventFileWriter(logdir: logdir)
+        let values = [3.0, 0.1, -2.5e-7, 1e30]
+        for (step, value) in values.enumerated() {
+            writer.addScalar("loss", value, step: Int64(step), wallTime: 100 + Double(step))
+            try writer.flush()
+        }
+        try writer.close()
+        let run = try #require(try RunData.loadAll(in: logdir).first)
+        let points = try #require(run.scalars["loss"])
+        #expect(points.map(\.step) == [0, 1, 2, 3])
+        #expect(points.map(\.wallTime) == [100, 101, 102, 103])
+        for (point, value) in zip(points, values) {
+            #expect(point.value.isApproximatelyEqual(to: value, relativeTolerance: Double(Float.ulpOfOne)))
+        }
+        #expect(run.warnings.isEmpty)
+    }
+
+    /// The HistogramProto that TensorBoard shows holds the finite values in the buckets of
+    /// `HistogramBuckets`: reading it without the payload gives those buckets back.
+    @Test func displayedHistogramProtoMatchesBuckets() throws {
+        let original = Self.histogram(scale: 3, zeroThreshold: 0, seed: 5)
+        let proto = Tensorboard_HistogramProto(displaying: original)
+        let buckets = HistogramBuckets(original)
+        #expect(proto.bucketLimit == Array(buckets.edges.dropFirst()))
+        #expect(proto.bucket == buckets.counts)
+        #expect(proto.num == Double(original.finiteCount))
+        #expect(proto.bucket.reduce(0, +) == Double(original.finiteCount))
+        #expect(proto.min == original.min && proto.max == original.max)
+        #expect(zip(buckets.edges, buckets.edges.dropFirst()).allSatisfy { $0 <= $1 })
+    }
+
+    @Test func fileIsNamedAndStartedLikeTensorBoards() throws {
+        let logdir = try TestSupport.temporaryDirectory()
+        let writer = try EventFileWriter(logdir: logdir)
+        try writer.close()
+        let name = (writer.path as NSString).lastPathComponent
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+        #expect(name.hasPrefix("events.out.tfevents."))
+        #expect(parts.count >= 7)
+        #expect(parts[3].count == 10 && Int(parts[3]) != nil)
+        #expect(Int(parts[parts.count - 2]) == Int(ProcessInfo.processInfo.processIdentifier))
+        #expect(Int(parts[parts.count - 1]) != nil)
+        let (events, warnings) = TestSupport.events(of: writer.path)
+        #expect(warnings.isEmpty)
+        #expect(events.count == 1)
+        #expect(events.first?.fileVersion == "brain.Event:2")
+        #expect(events.first.map { $0.wallTime > 1.7e9 } == true)
+    }
+
+    @Test func flushWritesTheStepAndFilesStayReadable() throws {
+        let logdir = try TestSupport.temporaryDirectory()
+        let writer = try EventFileWriter(logdir: logdir)
+        writer.addScalar("a", 1, step: 1)
+        writer.addScalar("b", 2, step: 1)
+        #expect(TestSupport.events(of: writer.path).events.count == 1)
+        try writer.flush()
+        #expect(TestSupport.events(of: writer.path).events.count == 3)
+        try writer.close()
+    }
+
+    @Test func bucketedHistogramRoundTripsAsLegacyProto() throws {
+        let logdir = try TestSupport.temporaryDirectory()
+        let writer = try EventFileWriter(logdir: logdir)
+        let statistics = BucketedHistogram.Statistics(min: -1, max: 3, num: 6, sum: 4, sumOfSquares: 12)
+        let histogram = BucketedHistogram(bucketLimits: [0, 1, 3], bucketCounts: [2, 1, 3], statistics: statistics)
+        writer.addHistogram("h", histogram, step: 3)
+        try writer.close()
+        let point = try #require(try RunData.loadAll(in: logdir).first?.histograms["h"]?.first)
+        #expect(point.histogram == .bucketed(histogram))
+        #expect(point.histogram.buckets == HistogramBuckets(edges: [-1, 0, 1, 3], counts: [2, 1, 3]))
+    }
+}
