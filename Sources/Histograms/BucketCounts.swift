@@ -41,16 +41,19 @@ public struct BucketCounts: Sendable, Codable {
         for index in span { counts[index - offset] &+= other.counts[index - other.offset] }
     }
 
-    /// Grows the stored run so that it covers `span`.
+    /// Grows the stored run so that it covers `span`, with some zero padding on the side
+    /// that grows (half the current length, at least 8) so that growth stays amortized.
     mutating func reserve(_ span: ClosedRange<Int>) {
         if counts.isEmpty {
             offset = span.lowerBound
             counts = Array(repeating: 0, count: span.count)
             return
         }
-        let low = Swift.min(offset, span.lowerBound)
-        let high = Swift.max(offset + counts.count - 1, span.upperBound)
-        guard low < offset || high >= offset + counts.count else { return }
+        let end = offset + counts.count - 1
+        guard span.lowerBound < offset || span.upperBound > end else { return }
+        let padding = Swift.max(8, counts.count / 2)
+        let low = span.lowerBound < offset ? Swift.max(span.lowerBound, Int.min + padding) - padding : offset
+        let high = span.upperBound > end ? Swift.min(span.upperBound, Int.max - padding) + padding : end
         var grown = Array(repeating: UInt64(0), count: high - low + 1)
         for i in counts.indices { grown[offset - low + i] = counts[i] }
         offset = low

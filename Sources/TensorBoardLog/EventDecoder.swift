@@ -56,7 +56,7 @@ struct EventDecoder {
         case .simpleValue(let x):
             return .scalar(Double(x))
         case .histo(let histo):
-            if plugin == ExponentialHistogramPayload.pluginName {
+            if value.hasMetadata, value.metadata.pluginData.pluginName == ExponentialHistogramPayload.pluginName {
                 do {
                     return .histogram(.exponential(try ExponentialHistogramPayload.decode(value.metadata.pluginData.content)))
                 } catch {

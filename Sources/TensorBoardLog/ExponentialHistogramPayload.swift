@@ -74,7 +74,9 @@ public enum ExponentialHistogramPayload {
             sum: proto.sum, sumOfSquares: proto.sumOfSquares, min: proto.min, max: proto.max)
     }
 
+    /// The non-zero span of `buckets` (zero padding is not part of a histogram's value).
     private static func bucketCountsProto(_ buckets: BucketCounts) -> Gradscope_BucketCountsProto {
+        let buckets = buckets.trimmed()
         var proto = Gradscope_BucketCountsProto()
         proto.offset = Int64(buckets.offset)
         proto.counts = buckets.counts

@@ -51,13 +51,11 @@ public struct HistogramBuckets: Sendable, Equatable {
     /// bucket `[-zeroThreshold, zeroThreshold]` (width 0 when the threshold is 0), present only
     /// when `zeroCount > 0`. Negative buckets come first (most negative first), then the zero
     /// bucket, then positive buckets; empty buckets within a side are kept, and where two
-    /// pieces do not touch an empty bucket bridges the gap. NaN and ±Inf are not in any bucket,
-    /// so `counts` sums to the number of finite values.
+    /// pieces do not touch an empty bucket bridges the gap. Each side spans only from its
+    /// first to its last non-zero bucket, whatever zero padding the histogram stores. NaN and
+    /// ±Inf are not in any bucket, so `counts` sums to the number of finite values.
     public init(_ histogram: ExponentialHistogram) {
         var edges = [Double](), counts = [Double]()
-        let bucketCount = histogram.negative.counts.count + histogram.positive.counts.count
-        edges.reserveCapacity(bucketCount + 4)
-        counts.reserveCapacity(bucketCount + 3)
         /// Appends the bucket `lower…upper`, first bridging from the last edge if needed.
         func append(lower: Double, upper: Double, count: UInt64) {
             if let last = edges.last {
@@ -72,7 +70,7 @@ public struct HistogramBuckets: Sendable, Equatable {
             counts.append(Double(count))
         }
         let scale = histogram.scale
-        let negative = histogram.negative
+        let negative = histogram.negative.trimmed()
         for (i, count) in negative.counts.enumerated().reversed() {
             let index = negative.offset + i
             append(lower: -ExponentialHistogram.lowerBoundary(ofBucket: index + 1, scale: scale),
@@ -81,7 +79,7 @@ public struct HistogramBuckets: Sendable, Equatable {
         if histogram.zeroCount > 0 {
             append(lower: 0 - histogram.zeroThreshold, upper: histogram.zeroThreshold, count: histogram.zeroCount)
         }
-        let positive = histogram.positive
+        let positive = histogram.positive.trimmed()
         for (i, count) in positive.counts.enumerated() {
             let index = positive.offset + i
             append(lower: ExponentialHistogram.lowerBoundary(ofBucket: index, scale: scale),

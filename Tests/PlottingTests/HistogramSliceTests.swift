@@ -107,6 +107,31 @@ import Testing
     }
 }
 
+@Suite struct MergingTests {
+    @Test func exponentialSlicesMergeLikeTheHistogramsThemselves() {
+        let a = FixedData.exponential(center: -3, n: 500), b = FixedData.exponential(center: -9, n: 700, zeros: 5, nans: 1)
+        let merged = HistogramSlice.merged([HistogramSlice(step: 1, histogram: a), HistogramSlice(step: 2, histogram: b)])!
+        #expect(merged.finiteCount == 1200 + 5)
+        #expect(merged.nanCount == 1)
+        // Bucket by bucket equal to the sum of the two slices' counts at the same edges.
+        let sa = HistogramSlice(step: 1, histogram: a), sb = HistogramSlice(step: 2, histogram: b)
+        for (k, edge) in merged.edges.dropLast().enumerated() {
+            let ca = sa.edges.firstIndex(of: edge).flatMap { $0 < sa.counts.count ? sa.counts[$0] : nil } ?? 0
+            let cb = sb.edges.firstIndex(of: edge).flatMap { $0 < sb.counts.count ? sb.counts[$0] : nil } ?? 0
+            #expect(merged.counts[k] == ca + cb, "bucket at \(edge)")
+        }
+    }
+
+    @Test func slicesOnDifferentGridsDoNotMerge() throws {
+        let a = try HistogramSlice(step: 0, edges: [1, 2], counts: [1])
+        let b = try HistogramSlice(step: 1, edges: [1, 3], counts: [1])
+        #expect(HistogramSlice.merged([a, b]) == nil)
+        let c = try HistogramSlice(step: 2, edges: [1, 2], counts: [4], zeroCount: 2)
+        #expect(HistogramSlice.merged([a, c])?.counts == [5])
+        #expect(HistogramSlice.merged([a, c])?.zeroCount == 2)
+    }
+}
+
 @Suite struct StepSelectionTests {
     @Test func paperStepsWherePresent() {
         #expect(StepSelection.paper.select(from: Array(0...60)) == [1, 5, 10, 25, 50])

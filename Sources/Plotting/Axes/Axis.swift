@@ -110,9 +110,21 @@ extension AxisSpec {
         return true
     }
 
-    /// Keeps every k-th tick, smallest k at which the labels fit.
+    /// Removes ticks until the labels fit: for integer labels (steps), the ticks at multiples
+    /// of the smallest of 1, 2, 5, 10, 20, 25, 50, 100, … that fits; otherwise every k-th tick.
     func thin(_ ticks: [Tick], length: Double, orientation: AxisOrientation, renderer: Renderer, font: Font) -> [Tick] {
         guard ticks.count > 1 else { return ticks }
+        if fits(ticks, length: length, orientation: orientation, renderer: renderer, font: font) { return ticks }
+        let numbers = ticks.compactMap { Int($0.label) }
+        if numbers.count == ticks.count, let maxLabel = numbers.map(abs).max(), maxLabel > 0 {
+            var candidates: [Int] = []
+            var decade = 1
+            while decade <= maxLabel { candidates += [1, 2, 5].map { $0 * decade } + [decade * 10 / 4 * (decade >= 10 ? 1 : 0)]; decade *= 10 }
+            for d in Set(candidates).filter({ $0 > 0 }).sorted() {
+                let kept = zip(ticks, numbers).filter { $0.1 % d == 0 }.map(\.0)
+                if kept.count >= 2, fits(kept, length: length, orientation: orientation, renderer: renderer, font: font) { return kept }
+            }
+        }
         for k in 1...ticks.count {
             // Keep the first and the last when possible: step from the end.
             let kept = stride(from: ticks.count - 1, through: 0, by: -k).map { ticks[$0] }.reversed()

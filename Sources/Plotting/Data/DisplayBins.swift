@@ -52,13 +52,15 @@ public enum DisplayBins {
         lo = max(lo, hi * 1e-40)
         var l = floor(base.log(lo) + 1e-9)
         let h = ceil(base.log(hi) - 1e-9)
-        // A bucket [0, b] (TensorBoard's [0, 1e-12], a linear bucket) must not straddle the
-        // lower limit, or its mass would be smeared over the axis: round up past b instead.
+        // A bucket [0, b] just above the rounded-down limit (TensorBoard's [0, 1e-12]) would
+        // smear its mass over the first power of the axis: round the limit up past b instead,
+        // so the whole bucket goes to the underflow bin.
         if hasPositiveEdges {
             for s in slices {
                 for i in s.counts.indices where s.counts[i] > 0 && s.edges[i] == 0 {
                     let b = s.edges[i + 1]
-                    if b > base.power(l) { l = max(l, ceil(base.log(b) - 1e-9)) }
+                    let e = base.log(b)
+                    if e > l, e <= l + 1 { l = max(l, ceil(e - 1e-9)) }
                 }
             }
             l = min(l, h - 1)

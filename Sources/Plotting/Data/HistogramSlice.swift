@@ -19,9 +19,12 @@ public struct HistogramSlice: Sendable, Hashable {
     /// True when the source buckets were linear (TF2's 30 equal buckets): they cannot resolve
     /// small magnitudes, and the plots say so.
     public var hasLinearBuckets: Bool
+    /// With `exponentialScale`: the bucket index of `counts[0]` (edges[k] = b^(offset + k)).
+    public var exponentialOffset: Int?
 
     public init(step: Int, edges: [Double], counts: [Double], zeroCount: Double = 0, nanCount: Double = 0,
-                infCount: Double = 0, exponentialScale: Int? = nil, hasLinearBuckets: Bool = false) throws {
+                infCount: Double = 0, exponentialScale: Int? = nil, exponentialOffset: Int? = nil,
+                hasLinearBuckets: Bool = false) throws {
         guard edges.count == counts.count + 1 || (edges.isEmpty && counts.isEmpty) else {
             throw PlotError.invalidArgument("histogram at step \(step): \(edges.count) edges for \(counts.count) buckets")
         }
@@ -33,6 +36,7 @@ public struct HistogramSlice: Sendable, Hashable {
         }
         self.step = step; self.edges = edges; self.counts = counts; self.zeroCount = zeroCount
         self.nanCount = nanCount; self.infCount = infCount; self.exponentialScale = exponentialScale
+        self.exponentialOffset = exponentialScale == nil ? nil : exponentialOffset
         self.hasLinearBuckets = hasLinearBuckets
     }
 
@@ -59,6 +63,7 @@ public struct HistogramSlice: Sendable, Hashable {
         self.zeroCount = Double(h.zeroCount); self.nanCount = Double(h.nanCount)
         self.infCount = Double(h.positiveInfinityCount) + Double(h.negativeInfinityCount)
         self.exponentialScale = h.scale; self.hasLinearBuckets = false
+        self.exponentialOffset = nonEmpty.map { $0.nonZeroSpan!.lowerBound }.min()
     }
 
     /// A foreign histogram of signed values on contiguous buckets (`signedEdges.count ==

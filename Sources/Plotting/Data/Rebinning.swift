@@ -20,13 +20,17 @@ extension HistogramSlice {
     /// 1), so aligned grids rebin exactly. Mass is conserved:
     /// `sum(counts) + below + above == finiteCount` up to rounding.
     public func rebinned(onto displayEdges: [Double]) -> RebinnedCounts {
+        rebinned(onto: displayEdges, logEdges: displayEdges.map { Foundation.log($0) })
+    }
+
+    /// `rebinned(onto:)` with the logarithms of the display edges precomputed.
+    func rebinned(onto displayEdges: [Double], logEdges: [Double]) -> RebinnedCounts {
         let m = displayEdges.count - 1
         var out = [Double](repeating: 0, count: max(m, 0))
         var below = zeroCount, above = 0.0
         guard m >= 1 else {
             return RebinnedCounts(counts: out, below: below + counts.reduce(0, +), above: 0)
         }
-        let logEdges = displayEdges.map { Foundation.log($0) }
         let first = displayEdges[0], last = displayEdges[m]
         var k = 0 // display bin cursor
         for i in counts.indices {

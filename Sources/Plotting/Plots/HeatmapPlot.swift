@@ -39,6 +39,7 @@ public struct HeatmapPlot: FigureContent {
     /// Merges the steps of each pixel column and converts counts to fractions.
     static func grid(slices: [HistogramSlice], xScale: Scale, columns: Int, edges: [Double]) -> Grid {
         let rows = edges.count - 1
+        let logEdges = edges.map { Foundation.log($0) }
         var cells = [Double](repeating: .nan, count: columns * rows)
         var underflow = [Double](repeating: .nan, count: columns)
         let usable = slices.filter { xScale.fraction(Double($0.step)).isFinite }
@@ -60,11 +61,14 @@ public struct HeatmapPlot: FigureContent {
             }
             var sum = [Double](repeating: 0, count: rows)
             var below = 0.0, total = 0.0
-            for i in idx {
-                let rb = usable[i].rebinned(onto: edges)
+            // Merge exactly on the common bucket grid when there is one, then rebin once.
+            let group = idx.map { usable[$0] }
+            let parts = idx.count > 1 ? (HistogramSlice.merged(group).map { [$0] } ?? group) : group
+            for slice in parts {
+                let rb = slice.rebinned(onto: edges, logEdges: logEdges)
                 for j in 0..<rows { sum[j] += rb.counts[j] }
                 below += rb.below
-                total += usable[i].finiteCount
+                total += slice.finiteCount
             }
             guard total > 0 else { continue }
             for j in 0..<rows { cells[c * rows + j] = sum[j] / total }

@@ -120,19 +120,32 @@ public struct RectificationPlot: FigureContent {
                          style: StrokeStyle(color: theme.seriesColor(i), width: lineWidth))
             }
             let small = Font(family: theme.fontFamily, size: theme.fontSize * 0.85)
-            for (i, s) in series.enumerated() {
-                for level in marks {
+            var placed: [Rect] = []
+            for level in marks {
+                for (i, s) in series.enumerated() {
                     guard let t = s.firstStep(whereRExceeds: level),
                           let v = zip(s.steps, s.r).first(where: { $0.0 == t })?.1 else { continue }
                     let p = frame.point(t, v)
                     r.fill(Path.circle(center: p, radius: 2.6), color: theme.seriesColor(i))
                     r.stroke(Path.circle(center: p, radius: 2.6), style: StrokeStyle(color: theme.background, width: 0.6))
                     let label = "t=\(TickFormat.compact(t))"
-                    // Below right of the marker (the curve rises to its upper right), or above
-                    // left when that would leave the panel.
-                    let fitsRight = p.x + 4 + r.measure(label, font: small).width <= frame.rect.maxX - 2
-                    r.text(label, at: Point(fitsRight ? p.x + 4 : p.x - 4, fitsRight ? p.y + 3 : p.y - 3), font: small,
-                           color: theme.seriesColor(i), anchor: fitsRight ? .topLeft : .bottomRight)
+                    let e = r.measure(label, font: small)
+                    // Below right of the marker (the curve rises to its upper right), else above
+                    // left, below left, above right: the first inside the panel and clear of
+                    // the labels already placed.
+                    let candidates: [(Point, TextAnchor, Rect)] = [
+                        (Point(p.x + 4, p.y + 3), .topLeft, Rect(x: p.x + 4, y: p.y + 3, width: e.width, height: e.height)),
+                        (Point(p.x - 4, p.y - 3), .bottomRight, Rect(x: p.x - 4 - e.width, y: p.y - 3 - e.height, width: e.width, height: e.height)),
+                        (Point(p.x - 4, p.y + 3), .topRight, Rect(x: p.x - 4 - e.width, y: p.y + 3, width: e.width, height: e.height)),
+                        (Point(p.x + 4, p.y - 3), .bottomLeft, Rect(x: p.x + 4, y: p.y - 3 - e.height, width: e.width, height: e.height)),
+                    ]
+                    func clear(_ b: Rect) -> Bool {
+                        b.minX >= frame.rect.minX + 1 && b.maxX <= frame.rect.maxX - 1 && b.minY >= frame.rect.minY && b.maxY <= frame.rect.maxY
+                            && !placed.contains { $0.minX < b.maxX && b.minX < $0.maxX && $0.minY < b.maxY && b.minY < $0.maxY }
+                    }
+                    guard let spot = candidates.first(where: { clear($0.2) }) else { continue }
+                    placed.append(spot.2)
+                    r.text(label, at: spot.0, font: small, color: theme.seriesColor(i), anchor: spot.1)
                 }
             }
         }

@@ -87,14 +87,19 @@ public struct StackedHistogramPlot: FigureContent {
                     let base = Double(k)
                     let t = slices.count == 1 ? 0.7 : 0.3 + 0.7 * Double(k) / Double(slices.count - 1)
                     let fillColor = ramp.color(at: t)
-                    // Stairs over the display bins.
+                    // Stairs over the display bins; runs of equal height become one step.
                     var path = Path()
                     path.move(to: frame.point(edges[0], base))
+                    var current = base
                     for j in c.counts.indices {
                         let h = base + min(c.counts[j] * norm, overlap)
-                        path.line(to: frame.point(edges[j], h))
-                        path.line(to: frame.point(edges[j + 1], h))
+                        if abs(h - current) > 1e-9 * overlap || j == 0 {
+                            path.line(to: frame.point(edges[j], current))
+                            path.line(to: frame.point(edges[j], h))
+                            current = h
+                        }
                     }
+                    path.line(to: frame.point(edges[edges.count - 1], current))
                     path.line(to: frame.point(edges[edges.count - 1], base))
                     path.close()
                     r.fill(path, color: fillColor)
@@ -112,9 +117,9 @@ public struct StackedHistogramPlot: FigureContent {
                             // Clipped: write the share of the step it holds inside the bar.
                             let share = c.below / max(slices[k].finiteCount, 1)
                             let luminance = 0.2126 * fillColor.red + 0.7152 * fillColor.green + 0.0722 * fillColor.blue
-                            r.text(TickFormat.compact((share * 100).rounded()) + "%", at: Point(bar.midX, bar.minY + 2),
+                            r.text(TickFormat.compact((share * 100).rounded()) + "%", at: Point(bar.minX + 1, bar.minY + 2),
                                    font: Font(family: theme.fontFamily, size: theme.fontSize * 0.7),
-                                   color: luminance < 0.45 ? .white : .black, anchor: .top)
+                                   color: luminance < 0.45 ? .white : .black, anchor: .topLeft)
                         }
                     }
                 }

@@ -31,8 +31,8 @@ public enum ModelFactory {
 /// Logged every step: `loss`, `lr`, `grad/global_norm`, `grad/frac_below_1e-8`,
 /// `grad/median_log10` and histograms `grad/<param>` and `grad/abs_all` (when histograms are
 /// on); `adam/mean_adaptive_step` (the mean over elements of lr/(√v̂+ε)) for the Adam family,
-/// `radam/rho_t` and `radam/r_t` (when defined) for RAdam; with `logUpdates`, the histogram
-/// `update/abs_all` of |Δθ|.
+/// `radam/rho_t` and `radam/r_t` (when defined) for RAdam; with `logUpdates`, the histograms
+/// `update/abs_all` of |Δθ| and `optimizer/adaptive_step` of the per-element adaptive step size.
 ///
 /// `shouldStop` is checked before every step (default: Ctrl-C was pressed).
 public func train(run: RunSpec, config: TrainingConfig, sink: TrainingLogSink,
@@ -93,6 +93,11 @@ public func train(run: RunSpec, config: TrainingConfig, sink: TrainingLogSink,
             var h = ExponentialHistogram(scale: config.histogramScale)
             h.record(contentsOf: UnsafeBufferPointer(start: p, count: store.count))
             sink.histogram("update/abs_all", step: t, h)
+            if optimizer.adaptiveStepSizes(learningRate: lr, into: previous.buffer) {
+                var a = ExponentialHistogram(scale: config.histogramScale)
+                a.record(contentsOf: UnsafeBufferPointer(previous.buffer))
+                sink.histogram("optimizer/adaptive_step", step: t, a)
+            }
         }
         try sink.flush()
         if t == 1 { median1 = g.medianLog10 }

@@ -93,4 +93,21 @@ public struct Adam: Optimizer {
         report.meanAdaptiveStep = sum / Double(max(n, 1))
         return report
     }
+
+    /// lr / (√v̂ + ε) with v̂ = v / (1 − β₂ᵗ) at the last step t (Adam-2k: lr √(1 − β₂ᵗ) / (√v + ε)).
+    public func adaptiveStepSizes(learningRate: Double, into output: UnsafeMutableBufferPointer<Float>) -> Bool {
+        precondition(output.count >= count)
+        let t = Double(max(stepCount, 1)), bc2Sqrt = (1 - pow(beta2, t)).squareRoot()
+        let lr = Float(learningRate), eps = Float(epsilon)
+        v.withUnsafeBufferPointer { v in
+            if freezeSteps > 0 {
+                let scale = Float(learningRate * bc2Sqrt)
+                for i in 0..<count { output[i] = scale / (v[i].squareRoot() + eps) }
+            } else {
+                let inv = Float(1 / bc2Sqrt)
+                for i in 0..<count { output[i] = lr / (v[i].squareRoot() * inv + eps) }
+            }
+        }
+        return true
+    }
 }

@@ -18,9 +18,17 @@ public protocol Optimizer: Sendable {
     mutating func step(parameters: UnsafeMutableBufferPointer<Float>,
                        gradients: UnsafeBufferPointer<Float>,
                        learningRate: Double) -> OptimizerStepReport
+    /// Per-element adaptive step sizes after the last step (false if the optimizer has none).
+    func adaptiveStepSizes(learningRate: Double, into output: UnsafeMutableBufferPointer<Float>) -> Bool
 }
 
 extension Optimizer {
+    /// Writes each element's current adaptive step size into `output` and returns true, or
+    /// returns false for optimizers without one (SGD). See the conforming types for the formula.
+    public func adaptiveStepSizes(learningRate: Double, into output: UnsafeMutableBufferPointer<Float>) -> Bool {
+        false
+    }
+
     /// Convenience over Swift arrays.
     @discardableResult
     public mutating func step(parameters: inout [Float], gradients: [Float],

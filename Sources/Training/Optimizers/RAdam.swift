@@ -108,4 +108,17 @@ public struct RAdam: Optimizer {
         }
         return report
     }
+
+    /// lr · rt · √(1 − β₂ᵗ) / (√v + ε) at the last step t; rt is taken as 1 below the threshold
+    /// (the step size the adaptive branch would use if rectification were off).
+    public func adaptiveStepSizes(learningRate: Double, into output: UnsafeMutableBufferPointer<Float>) -> Bool {
+        precondition(output.count >= count)
+        let t = max(stepCount, 1)
+        let r = Rectification.rectification(step: t, beta2: beta2) ?? 1
+        let scale = Float(learningRate * r * (1 - pow(beta2, Double(t))).squareRoot()), eps = Float(epsilon)
+        v.withUnsafeBufferPointer { v in
+            for i in 0..<count { output[i] = scale / (v[i].squareRoot() + eps) }
+        }
+        return true
+    }
 }
