@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "TensorBoardLog", dependencies: [
             "Histograms",
             .product(name: "SwiftProtobuf", package: "swift-protobuf"),
-        ], exclude: ["Protos"]),
+        ], exclude: ["Protos", "FORMAT.md"]),
 
         // Tensors, layers, models, tasks, optimizers, training loop. Never imports plotting.
         .target(name: "Training", dependencies: ["Histograms", "TensorBoardLog", "CBLAS"]),

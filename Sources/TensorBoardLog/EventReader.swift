@@ -7,7 +7,8 @@
 public final class EventReader: Sequence, IteratorProtocol {
     /// The event files, in reading order.
     public let files: [String]
-    /// Problems met so far, in reading order.
+    /// Problems met so far, file by file (within a file, undecodable records as they are met,
+    /// then framing damage).
     public var warnings: [LogWarning] { finishedWarnings + (records?.warnings ?? []) }
 
     private var decoder = EventDecoder()

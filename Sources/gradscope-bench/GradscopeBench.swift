@@ -7,5 +7,5 @@ struct GradscopeBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gradscope-bench",
         abstract: "Time gradscope on the workloads of the peer baselines.",
-        subcommands: [HistogramBench.self, LogReadBench.self])
+        subcommands: [HistogramBench.self, LogReadBench.self, RenderBench.self, StepBench.self])
 }
