@@ -174,8 +174,7 @@ extension ExponentialHistogram {
     /// Counts a finite value in its bucket or as zero, without touching the moments.
     private mutating func recordCountOnly(_ x: Double) {
         if x.magnitude <= zeroThreshold { zeroCount &+= 1; return }
-        let index = mapping.index(ofPositive: x.magnitude)
-        if x < 0 { negative.add(1, at: index) } else { positive.add(1, at: index) }
+        addBucket(1, at: mapping.index(ofPositive: x.magnitude), negative: x < 0)
     }
 
     /// Adds the lane counts of bucket and zero slots into the histogram and zeroes the lanes.
@@ -192,8 +191,9 @@ extension ExponentialHistogram {
             guard last >= 0 else { return BucketCounts() }
             return BucketCounts(offset: table.windowLow + first, counts: Array(counts[first ... last]))
         }
-        positive.add(fold(0))
-        negative.add(fold(table.slotsPerSign))
+        // The table counts at the scale the call began with; adding may downscale the histogram.
+        addBuckets(fold(0).downscaled(by: table.scale - scale), negative: false)
+        addBuckets(fold(table.slotsPerSign).downscaled(by: table.scale - scale), negative: true)
         zeroCount &+= total(table.zeroSlot) + total(table.slotsPerSign + table.zeroSlot)
         lanes.update(repeating: 0, count: 4 * table.slotsPerSign)
     }

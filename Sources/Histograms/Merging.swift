@@ -13,8 +13,8 @@ extension ExponentialHistogram {
         if scale > other.scale { self = downscaled(by: scale - other.scale) }
         if other.zeroThreshold > zeroThreshold { raiseZeroThreshold(to: other.zeroThreshold) }
         if zeroThreshold > other.zeroThreshold { other.raiseZeroThreshold(to: zeroThreshold) }
-        positive.add(other.positive)
-        negative.add(other.negative)
+        addBuckets(other.positive, negative: false)
+        addBuckets(other.negative.downscaled(by: other.scale - scale), negative: true)
         zeroCount &+= other.zeroCount
         nanCount &+= other.nanCount
         positiveInfinityCount &+= other.positiveInfinityCount

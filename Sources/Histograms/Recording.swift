@@ -18,8 +18,7 @@ extension ExponentialHistogram {
         if x > max { max = x }
         let magnitude = x.magnitude
         if magnitude <= zeroThreshold { zeroCount &+= 1; return }
-        let index = mapping.index(ofPositive: magnitude)
-        if x.sign == .minus { negative.add(1, at: index) } else { positive.add(1, at: index) }
+        addBucket(1, at: mapping.index(ofPositive: magnitude), negative: x.sign == .minus)
     }
 
     /// Records every value of the array (see `record(contentsOf:)` on a buffer).

@@ -92,3 +92,53 @@ import Testing
         #expect(m.count == h.count)
     }
 }
+
+@Suite("Bucket span limit")
+struct BucketSpanLimitTests {
+    /// Values over 600 decades at scale 12 would need ~8·10⁶ buckets; the histogram
+    /// downscales instead, and stays equal to recording at the coarser scale directly.
+    @Test func wideRangeAtFineScaleDownscalesInsteadOfAllocating() throws {
+        let values: [Double] = [1e-300, -3e-200, 1e-9, 2.5, -7e100, 1e300]
+        var fine = ExponentialHistogram(scale: 12)
+        for x in values { fine.record(x) }
+        #expect(fine.scale < 12)
+        let span = try #require(fine.positive.nonZeroSpan)
+        #expect(span.count <= ExponentialHistogram.maxBucketSpan)
+        // The coarsest scale that still fits is chosen: one finer would not fit.
+        #expect((span.upperBound * 2 + 1) - span.lowerBound * 2 >= ExponentialHistogram.maxBucketSpan)
+        var direct = ExponentialHistogram(scale: fine.scale)
+        for x in values { direct.record(x) }
+        #expect(fine == direct)
+        #expect(fine.count == UInt64(values.count))
+    }
+
+    /// The bulk path at scale 8 over the whole Float range ends at the same histogram as
+    /// recording one value at a time.
+    @Test func bulkRecordingOverTheWholeFloatRangeMatchesScalarPath() {
+        let values: [Float] = (0..<20_000).map { i in
+            Float(sign: i % 3 == 0 ? .minus : .plus, exponent: (i % 250) - 125,
+                  significand: 1 + Float(i % 97) / 97)
+        } + [Float.leastNonzeroMagnitude, 1e-40]
+        var bulk = ExponentialHistogram(scale: 8)
+        bulk.record(contentsOf: values)
+        var single = ExponentialHistogram(scale: 8)
+        for x in values { single.record(x) }
+        #expect(bulk.scale == single.scale)
+        #expect(bulk.positive == single.positive)
+        #expect(bulk.negative == single.negative)
+        #expect(bulk.count == UInt64(values.count))
+    }
+
+    @Test func mergingFarApartHistogramsDownscales() {
+        var a = ExponentialHistogram(scale: 16), b = ExponentialHistogram(scale: 16)
+        a.record(1e-30)
+        b.record(1e30)
+        a.merge(b)
+        #expect(a.scale < 16)
+        #expect(a.count == 2)
+        var direct = ExponentialHistogram(scale: a.scale)
+        direct.record(1e-30)
+        direct.record(1e30)
+        #expect(a == direct)
+    }
+}
