@@ -15,19 +15,26 @@ public struct MagnitudeSummary: Sendable, Equatable {
     public var positiveInfinityCount: Double?
     public var negativeInfinityCount: Double?
 
+    /// Percentiles of an exponential histogram come from its own `magnitudes.quantile`
+    /// (log-uniform within a bucket, ±Inf ranked as the largest magnitudes); those of a
+    /// foreign one from `MagnitudeQuantiles` over its buckets.
     public init(_ value: HistogramValue) {
-        let buckets = value.buckets
-        let quantiles = MagnitudeQuantiles(buckets)
-        p01 = quantiles.quantile(0.01)
-        median = quantiles.quantile(0.5)
-        p99 = quantiles.quantile(0.99)
         switch value {
         case .exponential(let histogram):
+            let magnitudes = histogram.magnitudes
+            p01 = magnitudes.quantile(0.01)
+            median = magnitudes.quantile(0.5)
+            p99 = magnitudes.quantile(0.99)
             zeroCount = Double(histogram.zeroCount)
             nanCount = Double(histogram.nanCount)
             positiveInfinityCount = Double(histogram.positiveInfinityCount)
             negativeInfinityCount = Double(histogram.negativeInfinityCount)
         case .bucketed:
+            let buckets = value.buckets
+            let quantiles = MagnitudeQuantiles(buckets)
+            p01 = quantiles.quantile(0.01)
+            median = quantiles.quantile(0.5)
+            p99 = quantiles.quantile(0.99)
             let exactZeros = buckets.counts.indices.filter {
                 buckets.edges[$0] == 0 && buckets.edges[$0 + 1] == 0
             }
