@@ -102,6 +102,11 @@ import Testing
         #expect(String(decoding: svg.prefix(100), as: UTF8.self).contains("<svg") || String(decoding: svg.prefix(100), as: UTF8.self).contains("<?xml"))
         let parser = XMLParser(data: Data(svg))
         #expect(parser.parse(), "XML error: \(String(describing: parser.parserError))")
+        // The heatmap is one raster image per panel (plus the underflow strip and the colorbar),
+        // marked for nearest-neighbour scaling.
+        let text = String(decoding: svg, as: UTF8.self)
+        #expect(text.components(separatedBy: "<image ").count - 1 == 3)
+        #expect(text.components(separatedBy: "image-rendering:pixelated").count - 1 == 3)
     }
 
     @Test func heatmapSVGStaysSmallForManySteps() throws {

@@ -92,7 +92,7 @@ extension AxisSpec {
             }
             // Less than about a decade: plain-number ticks placed linearly (matplotlib falls back likewise).
             let values = TickLocator.maxN(lo, hi, nbins: min(n, 5)).filter { $0 > 0 && inRange($0) }
-            let labels = values.map(TickFormat.compact)
+            let labels = TickFormat.linearLabels(values)
             return ResolvedTicks(major: zip(values, labels).map { Tick(value: $0, label: $1) }, minor: [])
         }
     }

@@ -37,13 +37,20 @@ public enum DisplayBins {
     /// widened to whole powers of `base`, spanning at most 40 powers of 10 below the top.
     static func autoRange(_ slices: [HistogramSlice], base: LogBase) -> (Double, Double)? {
         // Buckets reaching down to 0 do not set the lower limit (their mass below it goes to
-        // the underflow bin) unless no bucket has a positive lower edge.
+        // the underflow bin) unless no bucket has a positive lower edge. Edges ascend, so only
+        // the first non-empty buckets and the last one matter.
         var lo = Double.infinity, hi = 0.0, zeroBased = Double.infinity
         for s in slices {
-            for i in s.counts.indices where s.counts[i] > 0 {
-                let a = s.edges[i], b = s.edges[i + 1]
-                if a > 0 { lo = min(lo, a) } else if b > 0 { zeroBased = min(zeroBased, b / 10) }
-                hi = max(hi, b)
+            guard let first = s.counts.firstIndex(where: { $0 > 0 }), let last = s.counts.lastIndex(where: { $0 > 0 }) else { continue }
+            hi = max(hi, s.edges[last + 1])
+            var i = first
+            while i <= last {
+                if s.counts[i] > 0 {
+                    let a = s.edges[i], b = s.edges[i + 1]
+                    if a > 0 { lo = min(lo, a); break }
+                    if b > 0 { zeroBased = min(zeroBased, b / 10) }
+                }
+                i += 1
             }
         }
         guard hi > 0, lo.isFinite || zeroBased.isFinite else { return nil }
@@ -57,10 +64,14 @@ public enum DisplayBins {
         // so the whole bucket goes to the underflow bin.
         if hasPositiveEdges {
             for s in slices {
-                for i in s.counts.indices where s.counts[i] > 0 && s.edges[i] == 0 {
-                    let b = s.edges[i + 1]
-                    let e = base.log(b)
-                    if e > l, e <= l + 1 { l = max(l, ceil(e - 1e-9)) }
+                // Buckets starting at 0 can only come first.
+                var i = 0
+                while i < s.counts.count && s.edges[i] == 0 {
+                    if s.counts[i] > 0 {
+                        let e = base.log(s.edges[i + 1])
+                        if e > l, e <= l + 1 { l = max(l, ceil(e - 1e-9)) }
+                    }
+                    i += 1
                 }
             }
             l = min(l, h - 1)

@@ -16,9 +16,17 @@ public struct ColorbarSpec: Sendable {
     static let barWidth = 10.0
 
     /// Width needed right of the panels: bar, ticks, labels, title.
+    ///
+    /// For a log normalisation the width does not depend on the range (labels are measured
+    /// as "10⁻¹⁰"), so a figure's layout can be fixed before its colour range is known.
     func width(height: Double, renderer r: Renderer, theme: Theme) -> Double {
-        let ticks = axis.resolveTicks(length: height, orientation: .vertical, renderer: r, font: theme.tickFont)
-        let labelW = ticks.major.map { r.measure($0.label, font: theme.tickFont).width }.max() ?? 0
+        let labelW: Double
+        if normalization.kind == .log {
+            labelW = r.measure("10⁻¹⁰", font: theme.tickFont).width
+        } else {
+            let ticks = axis.resolveTicks(length: height, orientation: .vertical, renderer: r, font: theme.tickFont)
+            labelW = ticks.major.map { r.measure($0.label, font: theme.tickFont).width }.max() ?? 0
+        }
         let titleW = label == nil ? 0 : r.measure("X", font: theme.labelFont).height + 4
         return 10 + Self.barWidth + theme.tickLength + 2 + labelW + 4 + titleW
     }

@@ -115,7 +115,27 @@ public struct Figure: Sendable {
             try drawVector(on: surface)
         }
         withExtendedLifetime(sink) {}
-        return sink.bytes
+        return format == .svg ? Self.pixelatedImages(sink.bytes) : sink.bytes
+    }
+
+    /// Marks SVG `<image>` elements for nearest-neighbour scaling (cairo's SVG backend does
+    /// not say so), so heatmap cells stay crisp in browsers.
+    static func pixelatedImages(_ svg: [UInt8]) -> [UInt8] {
+        let needle = Array("<image ".utf8)
+        let insert = Array("<image style=\"image-rendering:optimizeSpeed;image-rendering:pixelated\" ".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(svg.count + 1024)
+        var i = 0
+        while i < svg.count {
+            if svg[i] == needle[0], i + needle.count <= svg.count, Array(svg[i..<(i + needle.count)]) == needle {
+                out += insert
+                i += needle.count
+            } else {
+                out.append(svg[i])
+                i += 1
+            }
+        }
+        return out
     }
 
     /// Writes the figure to `path`, in the format given by its extension unless `format` is set.

@@ -26,6 +26,9 @@ struct PanelGrid {
     var shareY = true
     /// Extra room right of the panels (e.g. for annotations).
     var rightMargin = 0.0
+    /// Final colorbar, asked for after the panels are drawn (a heatmap learns its colour range
+    /// while drawing); `colorbar` itself only sizes the layout.
+    var resolveColorbar: ((ColorbarSpec) -> ColorbarSpec)? = nil
 
     var rows: Int { (panels.count + columns - 1) / max(columns, 1) }
 
@@ -77,7 +80,8 @@ struct PanelGrid {
             let showY = !shareY || col == 0
             drawPanel(panel, rect: rect, showXLabels: showX, showYLabels: showY, renderer: r, theme: theme)
         }
-        if let colorbar, let first = rects.first, let last = rects.last {
+        if let layoutColorbar = colorbar, let first = rects.first, let last = rects.last {
+            let colorbar = resolveColorbar?(layoutColorbar) ?? layoutColorbar
             let top = first.minY, bottom = last.maxY
             colorbar.draw(in: Rect(x: area.maxX, y: top, width: bounds.maxX - area.maxX, height: bottom - top),
                           renderer: r, theme: theme)

@@ -110,55 +110,56 @@ public struct HeatmapPlot: FigureContent {
         let xAxis = AxisSpec(scale: xScale, label: "step")
         let scaleHint = DisplayBins.commonScale(all)
 
-        // Layout first with a provisional colour range, then build the images at the final size.
-        let maxFraction = 1.0
-        var norm = ColorNormalization.log(maxFraction * pow(10, -decades), maxFraction)
-        var grids: [Int: Grid] = [:]
-        var edgesByPanel: [Int: [Double]] = [:]
-        func gridFor(_ i: Int, frame: PlotFrame, scale: Double) -> (Grid, [Double]) {
-            if let g = grids[i], let e = edgesByPanel[i] { return (g, e) }
+        // The layout does not depend on the colour range (see `ColorbarSpec.width`), and all
+        // panels have the same size: the first panel drawn builds every panel's image at its
+        // final size (one image pixel per device pixel), then the colour range is taken from
+        // them, before any cell is coloured; the colorbar is resolved after the panels.
+        final class Shared {
+            var grids: [Grid] = []
+            var norm = ColorNormalization.log(1e-5, 1)
+        }
+        let shared = Shared()
+        let decades = self.decades, slicesByPanel = panels.map(\.slices)
+        func prepare(frame: PlotFrame, scale: Double) {
+            guard shared.grids.isEmpty else { return }
             let columns = max(1, Int((frame.rect.width * scale).rounded()))
-            let rowsAvailable = max(1, Int((frame.py(lo) - frame.py(hi)) * scale))
-            let edges = DisplayBins.edges(lower: lo, upper: hi, maxBins: rowsAvailable, exponentialScale: scaleHint)
-            let g = Self.grid(slices: panels[i].slices, xScale: xScale, columns: columns, edges: edges)
-            grids[i] = g; edgesByPanel[i] = edges
-            return (g, edges)
+            let rows = max(1, Int((frame.py(lo) - frame.py(hi)) * scale))
+            let edges = DisplayBins.edges(lower: lo, upper: hi, maxBins: rows, exponentialScale: scaleHint)
+            shared.grids = slicesByPanel.map { Self.grid(slices: $0, xScale: xScale, columns: columns, edges: edges) }
+            var top = 0.0, bottom = Double.infinity
+            for g in shared.grids {
+                for v in g.cells + g.underflow where v > 0 { top = max(top, v); bottom = min(bottom, v) }
+            }
+            if top > 0 { shared.norm = .log(max(bottom, top * pow(10, -decades)), top) }
         }
-        // Measure the colour range on a first, exact pass over a nominal layout.
-        let probe = RecordingRenderer(rasterScale: renderer.rasterScale)
-        var probeFrames: [Int: PlotFrame] = [:]
-        let probePanels = panels.indices.map { i in
-            Panel(x: xAxis, y: yAxis, title: panels[i].title) { _, frame in probeFrames[i] = frame }
-        }
-        PanelGrid(panels: probePanels, columns: panels.count, title: title,
-                  colorbar: ColorbarSpec(colormap: colormap, normalization: norm, label: "fraction of values"))
-            .draw(in: probe, bounds: bounds, theme: theme)
-        var top = 0.0, bottom = Double.infinity
-        for i in panels.indices {
-            guard let frame = probeFrames[i] else { continue }
-            let (g, _) = gridFor(i, frame: frame, scale: renderer.rasterScale)
-            for v in g.cells + g.underflow where v > 0 { top = max(top, v); bottom = min(bottom, v) }
-        }
-        if top > 0 { norm = .log(max(bottom, top * pow(10, -decades)), top) }
 
-        let colormap = self.colormap, finalNorm = norm
+        let colormap = self.colormap
         let linearWarning = all.contains { $0.hasLinearBuckets }
         let out = panels.indices.map { i in
             var p = Panel(x: xAxis, y: yAxis, title: panels[i].title) { r, frame in
-                let (g, _) = gridFor(i, frame: frame, scale: r.rasterScale)
-                let empty = theme.plotBackground
-                func color(_ v: Double) -> Color {
-                    guard v.isFinite, let t = finalNorm.normalize(v) else { return empty }
-                    return colormap.color(at: t)
+                prepare(frame: frame, scale: r.rasterScale)
+                let g = shared.grids[i], norm = shared.norm
+                // Colours as bytes: the colormap's 256 entries and the empty-cell background.
+                let lut = colormap.table.map(RGBAImage.pack)
+                let empty = RGBAImage.pack(theme.plotBackground)
+                func pixel(_ v: Double) -> (UInt8, UInt8, UInt8, UInt8) {
+                    guard v.isFinite, let t = norm.normalize(v) else { return empty }
+                    return lut[min(Int(t * Double(lut.count)), lut.count - 1)]
                 }
-                var img = RGBAImage(width: g.columns, height: g.rows)
-                for c in 0..<g.columns {
-                    for j in 0..<g.rows { img[c, g.rows - 1 - j] = color(g.cells[c * g.rows + j]) }
+                func image(columns: Int, rows: Int, value: (Int, Int) -> Double) -> RGBAImage {
+                    var bytes = [UInt8](repeating: 0, count: columns * rows * 4)
+                    for c in 0..<columns {
+                        for j in 0..<rows {
+                            let p = pixel(value(c, j)), k = 4 * ((rows - 1 - j) * columns + c)
+                            bytes[k] = p.0; bytes[k + 1] = p.1; bytes[k + 2] = p.2; bytes[k + 3] = p.3
+                        }
+                    }
+                    return RGBAImage(width: columns, height: rows, bytes: bytes)
                 }
+                let img = image(columns: g.columns, rows: g.rows) { c, j in g.cells[c * g.rows + j] }
+                let strip = image(columns: g.columns, rows: 1) { c, _ in g.underflow[c] }
                 let x0 = frame.rect.minX, w = frame.rect.width
                 r.image(img, in: Rect(x: x0, y: frame.py(hi), width: w, height: frame.py(lo) - frame.py(hi)))
-                var strip = RGBAImage(width: g.columns, height: 1)
-                for c in 0..<g.columns { strip[c, 0] = color(g.underflow[c]) }
                 let yTop = frame.py(logBase.power(uTop)), yBottom = frame.rect.maxY
                 r.image(strip, in: Rect(x: x0, y: yTop, width: w, height: yBottom - yTop))
             }
@@ -176,14 +177,19 @@ public struct HeatmapPlot: FigureContent {
                     y += small.size * 1.3
                 }
                 if linearWarning {
-                    r.text("linear buckets: small |g| unresolved", at: Point(frame.rect.maxX - 3, y), font: small,
+                    r.text("linear buckets: small |g| unresolved (spread evenly)", at: Point(frame.rect.maxX - 3, y), font: small,
                            color: .white, anchor: .topRight)
                 }
             }
             return p
         }
-        PanelGrid(panels: out, columns: out.count, title: title,
-                  colorbar: ColorbarSpec(colormap: colormap, normalization: finalNorm, label: "fraction of values"))
-            .draw(in: renderer, bounds: bounds, theme: theme)
+        var grid = PanelGrid(panels: out, columns: out.count, title: title,
+                             colorbar: ColorbarSpec(colormap: colormap, normalization: shared.norm, label: "fraction of values"))
+        grid.resolveColorbar = { spec in
+            var spec = spec
+            spec.normalization = shared.norm
+            return spec
+        }
+        grid.draw(in: renderer, bounds: bounds, theme: theme)
     }
 }

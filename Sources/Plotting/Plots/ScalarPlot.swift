@@ -66,13 +66,27 @@ public struct ScalarPlot: FigureContent {
                     }
                 }
             }
-            if labels.count > 1 || panel.series.count > 1 {
+            // A legend names the runs, unless the panel's title already does.
+            if panel.series.count > 1 || (panel.title == nil && !panel.series.isEmpty && labels.count > 0) {
                 p.legend = panel.series.map { s in
                     LegendEntry(label: s.label, swatch: .line(StrokeStyle(color: theme.seriesColor(labels.firstIndex(of: s.label) ?? 0), width: lineWidth)))
                 }
-                p.legendAvoid = panel.series.flatMap { s in
-                    let stride = max(1, s.steps.count / 400)
-                    return Swift.stride(from: 0, to: s.steps.count, by: stride).map { (s.steps[$0], s.values[$0]) }
+                // Points along the lines (segments subdivided), so the legend avoids the
+                // segments between sparse points too.
+                p.legendAvoid = panel.series.flatMap { s -> [(Double, Double)] in
+                    let n = s.steps.count, stride = max(1, n / 400), parts = max(1, 800 / max(n / stride, 1))
+                    let idx = Array(Swift.stride(from: 0, to: n, by: stride))
+                    var points: [(Double, Double)] = []
+                    for (a, b) in zip(idx, idx.dropFirst() + [n - 1]) {
+                        let (x0, y0, x1, y1) = (s.steps[a], s.values[a], s.steps[b], s.values[b])
+                        guard x0.isFinite, y0.isFinite, x1.isFinite, y1.isFinite else { continue }
+                        for k in 0..<parts {
+                            let t = Double(k) / Double(parts)
+                            points.append((x0 + (x1 - x0) * t, y0 + (y1 - y0) * t))
+                        }
+                    }
+                    if let x = s.steps.last, let y = s.values.last { points.append((x, y)) }
+                    return points
                 }
             }
             return p

@@ -138,7 +138,7 @@ public struct StackedHistogramPlot: FigureContent {
                     }
                 }
                 if linearWarning {
-                    r.text("linear buckets: small |g| unresolved", at: Point(frame.rect.maxX - 3, frame.rect.minY + 3),
+                    r.text("linear buckets: small |g| unresolved (spread evenly)", at: Point(frame.rect.maxX - 3, frame.rect.minY + 3),
                            font: small, color: theme.mutedForeground, anchor: .topRight)
                 }
             }

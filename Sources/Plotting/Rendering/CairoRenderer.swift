@@ -66,9 +66,10 @@ public final class CairoRenderer: Renderer {
 
     public func image(_ image: RGBAImage, in rect: Rect) {
         guard image.width > 0, image.height > 0, rect.width > 0, rect.height > 0 else { return }
-        let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(image.width), Int32(image.height))!
-        defer { cairo_surface_destroy(surface) }
-        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let data = cairo_image_surface_get_data(surface) else { return }
+        guard let owned = try? CairoSurface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(image.width), Int32(image.height)),
+                                            operation: "creating an image"),
+              let data = cairo_image_surface_get_data(owned.pointer) else { return }
+        let surface = owned.pointer
         cairo_surface_flush(surface)
         let stride = Int(cairo_image_surface_get_stride(surface))
         image.bytes.withUnsafeBufferPointer { src in
@@ -94,6 +95,7 @@ public final class CairoRenderer: Renderer {
         cairo_rectangle(cr, 0, 0, Double(image.width), Double(image.height))
         cairo_fill(cr)
         cairo_restore(cr)
+        withExtendedLifetime(owned) {}
     }
 
     private func select(_ font: Font) {
