@@ -27,8 +27,9 @@ release: deps
 test: deps
 	$(SWIFT) test
 
+## demo: the main job — train Adam, Adam + warmup and RAdam, plot, diagnose (~3 min).
 demo: release
-	.build/release/gradscope inspect examples/logs
+	.build/release/gradscope demo --out $(DEMO_OUT)
 
 bench: deps
 	$(SWIFT) build -c release --product gradscope-bench
