@@ -3,28 +3,28 @@ import Foundation
 import Training
 
 /// `gradscope-bench step`: the training step of the demo configuration (post-LN transformer,
-/// copy task, Adam), the workload of `../shared/reference/postln_copy_reference.py`, timed
-/// two ways in alternating blocks of steps:
-///   - bare: batch + forward + backward + optimizer step;
-///   - logged: the same plus what `gradscope train` logs every step — |g| histograms of every
-///     parameter tensor and their merge, the gradient scalars, written and flushed to a
-///     TensorBoard event file.
-/// Prints the median step time of each and the logging overhead.
+/// copy task, Adam, batch 32), the workload of `../shared/reference/postln_copy_reference.py`.
+/// Runs the real training loop (`Training.train`) alternately
+///   - without histograms (scalars only, discarded), and
+///   - with everything `gradscope train` logs every step: |g| histograms of every parameter
+///     tensor and their merge plus the scalars, written to a TensorBoard event file,
+/// and prints the median step time of each mode (median over rounds of each run's median
+/// step) and the wall time per step including the final drain of the logging queue.
 struct StepBench: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "step",
         abstract: "Milliseconds per training step of the demo, with and without per-step histogram logging.")
 
     @Option(help: "BLAS threads.") var threads: Int = 1
-    @Option(help: "Timed steps per mode.") var steps: Int = 200
-    @Option(help: "Steps per alternating block.") var block: Int = 10
-    @Option(help: "Untimed warm-up steps.") var warmup: Int = 20
+    @Option(help: "Steps per run.") var steps: Int = 100
+    @Option(help: "Rounds; each round runs both modes once, in alternating order.") var rounds: Int = 4
     @Option(help: "Transformer layers.") var layers: Int = 6
     @Option(help: "Batch size.") var batch: Int = 32
-    @Option(help: "Directory for the event file of the logged mode.") var logdir: String = NSTemporaryDirectory() + "gradscope-step-bench"
+    @Option(help: "Directory for the event files of the logged mode.")
+    var logdir: String = NSTemporaryDirectory() + "gradscope-step-bench"
 
     func validate() throws {
-        guard threads >= 1, steps >= 1, block >= 1, warmup >= 0, layers >= 1, batch >= 1 else {
-            throw ValidationError("threads, steps, block, layers and batch must be positive")
+        guard threads >= 1, steps >= 1, rounds >= 1, layers >= 1, batch >= 1 else {
+            throw ValidationError("threads, steps, rounds, layers and batch must be positive")
         }
     }
 
@@ -33,54 +33,33 @@ struct StepBench: ParsableCommand {
         config.layers = layers
         config.batchSize = batch
         config.threads = threads
+        config.steps = steps
         try config.validate()
-        setBLASThreads(threads)
-        let task = ModelFactory.task(config)
-        let model = ModelFactory.model(config, task: task, seed: 0)
-        let store = model.parameters
-        var optimizer = OptimizerPreset(.adam).spec(config).make(count: store.count)
-        var batchData = task.makeBatch(size: batch)
-        var rng = Xoshiro256(seed: 1)
-        let monitor = GradientMonitor(largestTensor: store.tensors.map(\.count).max() ?? 1)
-        let sink = try TensorBoardSink(directory: logdir)
-        let tags = store.tensors.map { "grad/" + $0.name }
-        var step = 0
-
-        func oneStep(logged: Bool) throws -> Double {
-            let t0 = DispatchTime.now().uptimeNanoseconds
-            step += 1
-            task.fill(&batchData, using: &rng)
-            let loss = model.lossAndGradient(batchData)
-            if logged {
-                let g = monitor.measure(store)
-                sink.scalar("loss", step: step, value: loss)
-                sink.scalar("lr", step: step, value: config.learningRate)
-                sink.scalar("grad/global_norm", step: step, value: g.globalNorm)
-                sink.scalar("grad/frac_below_1e-8", step: step, value: g.fractionBelow1e8)
-                if let m = g.medianLog10 { sink.scalar("grad/median_log10", step: step, value: m) }
-                for (i, h) in g.perTensor.enumerated() { sink.histogram(tags[i], step: step, h) }
-                sink.histogram("grad/abs_all", step: step, g.all)
+        let run = config.runs()[0]
+        // Untimed warm-up run: thread pools, page faults, OpenBLAS buffers.
+        var warm = config
+        warm.steps = min(steps, 20)
+        warm.logHistograms = false
+        _ = try train(run: run, config: warm, sink: NullLogSink(), shouldStop: { false })
+        var bare: [(median: Double, wall: Double)] = [], logged: [(median: Double, wall: Double)] = []
+        for round in 0..<rounds {
+            for withHistograms in round % 2 == 0 ? [false, true] : [true, false] {
+                config.logHistograms = withHistograms
+                let sink: TrainingLogSink = withHistograms
+                    ? try TensorBoardSink(directory: (logdir as NSString).appendingPathComponent("round\(round)"))
+                    : NullLogSink()
+                let start = DispatchTime.now().uptimeNanoseconds
+                let summary = try train(run: run, config: config, sink: sink, shouldStop: { false })
+                let wall = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9 / Double(steps)
+                let entry = (summary.medianStepSeconds * 1e3, wall * 1e3)
+                if withHistograms { logged.append(entry) } else { bare.append(entry) }
             }
-            let report = optimizer.step(parameters: store.values.buffer,
-                                        gradients: UnsafeBufferPointer(store.gradients.buffer),
-                                        learningRate: config.learningRate)
-            if logged {
-                if let a = report.meanAdaptiveStep { sink.scalar("adam/mean_adaptive_step", step: step, value: a) }
-                try sink.flush()
-            }
-            return Double(DispatchTime.now().uptimeNanoseconds - t0) * 1e-6
         }
-
-        for i in 0..<warmup { _ = try oneStep(logged: i % 2 == 0) }
-        var bare: [Double] = [], logged: [Double] = []
-        while bare.count < steps || logged.count < steps {
-            for _ in 0..<block where bare.count < steps { bare.append(try oneStep(logged: false)) }
-            for _ in 0..<block where logged.count < steps { logged.append(try oneStep(logged: true)) }
-        }
-        try sink.close()
+        try? FileManager.default.removeItem(atPath: logdir)
         func median(_ x: [Double]) -> Double { x.sorted()[x.count / 2] }
-        let b = median(bare), l = median(logged)
-        print(String(format: "gradscope step, %d threads, %d layers, batch %d: bare %.2f ms, logged %.2f ms, logging overhead %+.1f%%",
-                     threads, layers, batch, b, l, (l / b - 1) * 100))
+        let b = median(bare.map(\.median)), l = median(logged.map(\.median))
+        let bw = median(bare.map(\.wall)), lw = median(logged.map(\.wall))
+        print(String(format: "gradscope step, %d threads, %d layers, batch %d: median step bare %.2f ms, logged %.2f ms (%+.1f%%); wall/step bare %.2f ms, logged %.2f ms (%+.1f%%)",
+                     threads, layers, batch, b, l, (l / b - 1) * 100, bw, lw, (lw / bw - 1) * 100))
     }
 }

@@ -3,6 +3,12 @@ public struct RunSpec: Sendable, Equatable {
     public var name: String
     public var preset: OptimizerPreset
     public var seed: UInt64
+
+    public init(name: String, preset: OptimizerPreset, seed: UInt64) {
+        self.name = name
+        self.preset = preset
+        self.seed = seed
+    }
 }
 
 extension TrainingConfig {

@@ -94,7 +94,25 @@ public struct TrainingConfig: Sendable, Equatable {
             try require(!hidden.isEmpty && hidden.allSatisfy { $0 >= 1 && $0 <= 65536 }, "hidden",
                         "must be a non-empty list of widths between 1 and 65536")
         }
-        try require(batchSize * max(1, layers) * dModel <= 1 << 28, "batch", "model too large for this machine")
+        try require(batchSize <= 1 << 20, "batch", "must be ≤ 1048576")
+        try require(estimatedFloats <= 500_000_000, model == .mlp ? "hidden" : "batch",
+                    "model and batch need about \(estimatedFloats / 250_000_000) GB; the limit is 2 GB")
+    }
+
+    /// Rough number of Float32 values a run allocates (parameters × 4 for values, gradients and
+    /// two moments, plus activations), used to refuse configurations that cannot fit.
+    public var estimatedFloats: Int {
+        switch model {
+        case .postln, .preln:
+            let t = 32, d = min(dModel, 1 << 12), l = min(layers, 64), b = min(batchSize, 1 << 20)
+            let params = l * 12 * d * d + 64 * d
+            let perBlock = b * t * (24 * d + heads * t)
+            return 4 * params + l * perBlock + 8 * b * t * d
+        case .mlp:
+            let widths = [2] + hidden.map { min($0, 1 << 16) } + [2]
+            let params = zip(widths, widths.dropFirst()).reduce(0) { $0 + $1.0 * $1.1 + $1.1 }
+            return 4 * params + 4 * min(batchSize, 1 << 20) * widths.reduce(0, +)
+        }
     }
 }
 

@@ -22,5 +22,5 @@ public final class TensorBoardSink: TrainingLogSink {
     public func flush() throws { try writer.flush() }
 
     /// Flushes and closes the event file.
-    public func close() throws { try writer.close() }
+    public func finish() throws { try writer.close() }
 }

@@ -16,7 +16,9 @@ public enum ModelFactory {
             let t = TransformerConfig(placement: config.model == .postln ? .postLN : .preLN, layers: config.layers,
                                       dModel: config.dModel, heads: config.heads, vocabulary: task.classes,
                                       maxLength: task.length + 1)
-            return Transformer<Float>(config: t, batchSize: config.batchSize, length: task.length, seed: seed)
+            let model = Transformer<Float>(config: t, batchSize: config.batchSize, length: task.length, seed: seed)
+            model.attentionWorkers = config.threads
+            return model
         case .mlp:
             return MLP<Float>(widths: [task.featureWidth] + config.hidden + [task.classes],
                               activation: config.activation, batchSize: config.batchSize, seed: seed)
@@ -34,6 +36,10 @@ public enum ModelFactory {
 /// `radam/rho_t` and `radam/r_t` (when defined) for RAdam; with `logUpdates`, the histograms
 /// `update/abs_all` of |Δθ| and `optimizer/adaptive_step` of the per-element adaptive step size.
 ///
+/// The training thread computes |g| (and the norm and small-gradient count) in one pass; the
+/// histograms and all sink calls run on a background queue (``LogPipeline``), so `sink` is
+/// only ever called from that one queue and need not be thread-safe.
+///
 /// `shouldStop` is checked before every step (default: Ctrl-C was pressed).
 public func train(run: RunSpec, config: TrainingConfig, sink: TrainingLogSink,
                   progress: TrainingProgress? = nil, runIndex: Int = 0, runCount: Int = 1,
@@ -47,65 +53,62 @@ public func train(run: RunSpec, config: TrainingConfig, sink: TrainingLogSink,
     let schedule = run.preset.schedule(config)
     var batch = task.makeBatch(size: config.batchSize)
     var rng = Xoshiro256(seed: run.seed &* 0x9E37_79B9_7F4A_7C15 &+ 1)
-    let monitor = GradientMonitor(largestTensor: store.tensors.map(\.count).max() ?? 1, scale: config.histogramScale)
+    let pipeline = LogPipeline(sink: sink, tensors: store.tensors, scale: config.histogramScale,
+                               keepMedianSteps: [1, 10])
     let previous = config.logUpdates ? Buffer<Float>(count: store.count) : nil
-    let tagNames = store.tensors.map { "grad/" + $0.name }
 
     progress?.runStarted(run, index: runIndex, of: runCount, steps: config.steps)
     var losses: [Double] = []
     losses.reserveCapacity(config.steps)
     var stepTimes: [Double] = []
     stepTimes.reserveCapacity(config.steps)
-    var median1: Double?, median10: Double?, nonFinite: Int?, interrupted = false
+    var nonFinite: Int?, interrupted = false
 
     for t in 1...config.steps {
         if shouldStop() { interrupted = true; break }
+        try pipeline.checkError()
         let t0 = ProgressBar.now()
         task.fill(&batch, using: &rng)
         let loss = model.lossAndGradient(batch)
         let lr = schedule.learningRate(at: t)
-        sink.scalar("loss", step: t, value: loss)
-        sink.scalar("lr", step: t, value: lr)
         losses.append(loss)
         if !loss.isFinite {
             nonFinite = t
+            pipeline.submit(step: t, scalars: [("loss", loss), ("lr", lr)])
             progress?.stepFinished(step: t, loss: loss)
             break
         }
-        let g = monitor.measure(store, histograms: config.logHistograms)
+        let g = pipeline.absoluteGradients(store.gradients.base, count: store.count, step: t)
         if let previous { previous.base.update(from: store.values.base, count: store.count) }
         let report = optimizer.step(parameters: store.values.buffer, gradients: UnsafeBufferPointer(store.gradients.buffer),
                                     learningRate: lr)
 
-        sink.scalar("grad/global_norm", step: t, value: g.globalNorm)
-        sink.scalar("grad/frac_below_1e-8", step: t, value: g.fractionBelow1e8)
-        if let m = g.medianLog10 { sink.scalar("grad/median_log10", step: t, value: m) }
-        if let rho = report.rhoT { sink.scalar("radam/rho_t", step: t, value: rho) }
-        if let r = report.rectification { sink.scalar("radam/r_t", step: t, value: r) }
-        if let a = report.meanAdaptiveStep { sink.scalar("adam/mean_adaptive_step", step: t, value: a) }
-        if config.logHistograms {
-            for (i, h) in g.perTensor.enumerated() { sink.histogram(tagNames[i], step: t, h) }
-            sink.histogram("grad/abs_all", step: t, g.all)
-        }
+        var scalars: [(String, Double)] = [
+            ("loss", loss), ("lr", lr), ("grad/global_norm", g.sumSquares.squareRoot()),
+            ("grad/frac_below_1e-8", Double(g.below) / Double(max(store.count, 1))),
+        ]
+        if let rho = report.rhoT { scalars.append(("radam/rho_t", rho)) }
+        if let r = report.rectification { scalars.append(("radam/r_t", r)) }
+        if let a = report.meanAdaptiveStep { scalars.append(("adam/mean_adaptive_step", a)) }
+        var extra: [(String, ExponentialHistogram)] = []
         if let previous {
             let p = previous.base, v = store.values.base
             for i in 0..<store.count { p[i] = abs(p[i] - v[i]) }
             var h = ExponentialHistogram(scale: config.histogramScale)
             h.record(contentsOf: UnsafeBufferPointer(start: p, count: store.count))
-            sink.histogram("update/abs_all", step: t, h)
+            extra.append(("update/abs_all", h))
             if optimizer.adaptiveStepSizes(learningRate: lr, into: previous.buffer) {
                 var a = ExponentialHistogram(scale: config.histogramScale)
                 a.record(contentsOf: UnsafeBufferPointer(previous.buffer))
-                sink.histogram("optimizer/adaptive_step", step: t, a)
+                extra.append(("optimizer/adaptive_step", a))
             }
         }
-        try sink.flush()
-        if t == 1 { median1 = g.medianLog10 }
-        if t == 10 { median10 = g.medianLog10 }
+        pipeline.submit(step: t, scalars: scalars, histograms: config.logHistograms, extra: extra)
         stepTimes.append(ProgressBar.now() - t0)
         progress?.stepFinished(step: t, loss: loss)
     }
-    try sink.flush()
+    try pipeline.finish()
+    let median1 = pipeline.medianLog10(at: 1), median10 = pipeline.medianLog10(at: 10)
 
     let k = max(1, config.steps / 10)
     let tenths = stride(from: 0, to: losses.count, by: k).map { i in

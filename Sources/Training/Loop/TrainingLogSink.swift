@@ -5,7 +5,14 @@ import Histograms
 public protocol TrainingLogSink: AnyObject {
     func scalar(_ tag: String, step: Int, value: Double)
     func histogram(_ tag: String, step: Int, _ histogram: ExponentialHistogram)
+    /// Makes everything logged so far durable (called once per step).
     func flush() throws
+    /// Flushes and releases the destination at the end of a run (default: ``flush()``).
+    func finish() throws
+}
+
+extension TrainingLogSink {
+    public func finish() throws { try flush() }
 }
 
 /// Keeps everything in memory, for tests and for callers that analyse a run directly.

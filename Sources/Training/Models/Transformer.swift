@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The decoder-only transformer of the reference script (post-LN) or its pre-LN variant:
 ///
 ///     h = E[x] · √d + P[t]
@@ -11,6 +13,11 @@ public final class Transformer<Scalar: TrainingScalar>: TrainableModel {
     public let batchSize: Int
     public let length: Int
     public let parameters: ParameterStore<Scalar>
+    /// Threads for the attention core (per-head GEMMs and softmax), split over the batch.
+    /// Results do not depend on it: each sequence is computed by exactly one thread.
+    public var attentionWorkers = 1 {
+        didSet { attentionWorkers = max(1, min(attentionWorkers, batchSize, 16)) }
+    }
     let index: TransformerParameterIndex
 
     /// Saved forward activations of one block.
@@ -55,7 +62,7 @@ public final class Transformer<Scalar: TrainingScalar>: TrainableModel {
         logits = Buffer(count: n * config.vocabulary); dlogits = Buffer(count: n * config.vocabulary)
         gX = Buffer(count: n * c); gRes1 = Buffer(count: n * c); gRes2 = Buffer(count: n * c)
         gLn = Buffer(count: n * c); gAttY = Buffer(count: n * c); gQKV = Buffer(count: n * 3 * c)
-        gFFA = Buffer(count: n * f); gFFH = Buffer(count: n * f); gAtt = Buffer(count: length * length)
+        gFFA = Buffer(count: n * f); gFFH = Buffer(count: n * f); gAtt = Buffer(count: 16 * length * length)
         tokens = .allocate(capacity: n); targets = .allocate(capacity: n); mask = .allocate(capacity: n)
         tokens.initialize(repeating: 0, count: n); targets.initialize(repeating: 0, count: n)
         mask.initialize(repeating: false, count: n)
@@ -117,8 +124,12 @@ public final class Transformer<Scalar: TrainingScalar>: TrainableModel {
             }
             Linear.forward(out: a.qkv.base, inp: pre ? a.ln1Out.base : x, weight: p.value(b.inProjW),
                            bias: p.value(b.inProjB), rows: n, inC: c, outC: 3 * c)
-            CausalSelfAttention.forward(out: a.attY.base, att: a.att.base, qkv: a.qkv.base,
-                                        batch: batchSize, length: length, channels: c, heads: config.heads)
+            forEachBatchSlice { b0, nb, _ in
+                CausalSelfAttention.forward(out: a.attY.base + b0 * length * c,
+                                            att: a.att.base + b0 * config.heads * length * length,
+                                            qkv: a.qkv.base + b0 * length * 3 * c,
+                                            batch: nb, length: length, channels: c, heads: config.heads)
+            }
             Linear.forward(out: a.attProj.base, inp: a.attY.base, weight: p.value(b.outProjW),
                            bias: p.value(b.outProjB), rows: n, inC: c, outC: c)
             for i in 0..<(n * c) { a.res1[i] = x[i] + a.attProj[i] }
@@ -151,6 +162,23 @@ public final class Transformer<Scalar: TrainingScalar>: TrainableModel {
         }
         Linear.forward(out: logits.base, inp: finalHidden.base, weight: p.value(ix.outW), bias: p.value(ix.outB),
                        rows: n, inC: c, outC: config.vocabulary)
+    }
+
+    /// Runs `body(firstSequence, sequenceCount, worker)` over disjoint slices of the batch,
+    /// on `attentionWorkers` threads.
+    @inline(__always)
+    func forEachBatchSlice(_ body: (Int, Int, Int) -> Void) {
+        let workers = attentionWorkers
+        if workers <= 1 { body(0, batchSize, 0); return }
+        let per = (batchSize + workers - 1) / workers, n = batchSize
+        withoutActuallyEscaping(body) { body in
+            // Each slice touches disjoint rows of the activation buffers.
+            let task = UncheckedSendable(value: body)
+            DispatchQueue.concurrentPerform(iterations: workers) { k in
+                let b0 = k * per, b1 = min(n, b0 + per)
+                if b0 < b1 { task.value(b0, b1 - b0, k) }
+            }
+        }
     }
 
     /// Backward from `dlogits` (written by the loss); accumulates into the parameter gradients.
@@ -210,9 +238,14 @@ public final class Transformer<Scalar: TrainingScalar>: TrainableModel {
             Linear.backward(dinp: gAttY.base, dweight: p.gradient(b.outProjW), dbias: p.gradient(b.outProjB),
                             dout: gRes1.base, inp: a.attY.base, weight: p.value(b.outProjW), rows: n, inC: c, outC: c)
             gQKV.zero()
-            CausalSelfAttention.backward(dqkv: gQKV.base, scratch: gAtt.base, dout: gAttY.base, qkv: a.qkv.base,
-                                         att: a.att.base, batch: batchSize, length: length, channels: c,
-                                         heads: config.heads)
+            forEachBatchSlice { b0, nb, worker in
+                CausalSelfAttention.backward(dqkv: gQKV.base + b0 * length * 3 * c,
+                                             scratch: gAtt.base + worker * length * length,
+                                             dout: gAttY.base + b0 * length * c,
+                                             qkv: a.qkv.base + b0 * length * 3 * c,
+                                             att: a.att.base + b0 * config.heads * length * length,
+                                             batch: nb, length: length, channels: c, heads: config.heads)
+            }
             // gX ← d(block input) = residual + attention branch.
             gX.base.update(from: gRes1.base, count: nc)
             if pre {
@@ -232,4 +265,9 @@ public final class Transformer<Scalar: TrainingScalar>: TrainableModel {
                            tokens: tokens, scale: Scalar(Double(c).squareRoot()),
                            batch: batchSize, length: length, channels: c)
     }
+}
+
+/// Hands a value to worker threads that use it on disjoint data.
+struct UncheckedSendable<T>: @unchecked Sendable {
+    let value: T
 }

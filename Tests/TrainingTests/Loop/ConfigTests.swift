@@ -74,3 +74,18 @@ struct ConfigTests {
         #expect(OptimizerPreset(name: "nadam") == nil)
     }
 }
+
+@Suite("Training config limits")
+struct ConfigLimitTests {
+    @Test func hugeConfigurationsAreRefusedNotAllocated() {
+        var c = TrainingConfig()
+        c.batchSize = 500_000
+        let e = #expect(throws: ConfigError.self) { try c.validate() }
+        #expect(e?.description.contains("'batch'") == true)
+        var m = TrainingConfig()
+        m.model = .mlp; m.task = .spirals; m.hidden = [60000, 60000]
+        let f = #expect(throws: ConfigError.self) { try m.validate() }
+        #expect(f?.description.contains("'hidden'") == true)
+        #expect(TrainingConfig().estimatedFloats < 50_000_000)
+    }
+}

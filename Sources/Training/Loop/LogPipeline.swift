@@ -1,0 +1,103 @@
+import Dispatch
+import Foundation
+import Histograms
+
+/// The trainer's logging path. The training thread only computes |g| into one of two
+/// preallocated buffers (plus Σg² and the count below 1e-8, in the same pass); recording the
+/// per-tensor histograms, merging them into `grad/abs_all`, and every sink call (encoding,
+/// CRCs, file writes) run in order on one serial background queue, overlapping the next step.
+/// The two |g| buffers alternate; step t waits only if the job of step t − 2 still holds its
+/// buffer. All sink calls happen on the queue, so sinks need not be thread-safe.
+final class LogPipeline: @unchecked Sendable {
+    // @unchecked: `sink` and `buffers` contents are touched by the queue only while the
+    // buffer's semaphore is held by that job; `firstError`/`medians` only under `lock`.
+    private let sink: TrainingLogSink
+    private let queue = DispatchQueue(label: "gradscope.training.log")
+    private let buffers: [Buffer<Float>]
+    private let free: [DispatchSemaphore]
+    private let lock = NSLock()
+    private var firstError: (any Error)?
+    private var medians: [Int: Double] = [:]
+    private let tensors: [(tag: String, offset: Int, count: Int)]
+    private let scale: Int
+    private let keepMedianSteps: Set<Int>
+
+    init(sink: TrainingLogSink, tensors: [ParameterStore<Float>.Tensor], scale: Int, keepMedianSteps: Set<Int>) {
+        self.sink = sink
+        self.tensors = tensors.map { ("grad/" + $0.name, $0.offset, $0.count) }
+        let total = tensors.reduce(0) { $0 + $1.count }
+        buffers = [Buffer(count: total), Buffer(count: total)]
+        free = [DispatchSemaphore(value: 1), DispatchSemaphore(value: 1)]
+        self.scale = scale
+        self.keepMedianSteps = keepMedianSteps
+    }
+
+    /// Computes |g| of the flat gradient buffer into the buffer of `step` (waiting for it to be
+    /// free) and returns the scalars; the histograms are recorded later by ``submit``.
+    func absoluteGradients(_ g: UnsafePointer<Float>, count: Int, step: Int) -> (sumSquares: Double, below: Int) {
+        let k = step & 1
+        free[k].wait()
+        let r = GradientMonitor.absoluteValuesChunked(g, into: buffers[k].base, count: count)
+        return r
+    }
+
+    /// Queues the step's scalars, (if `histograms`) the gradient histograms from the buffer
+    /// filled by ``absoluteGradients``, extra histograms, and a flush.
+    func submit(step: Int, scalars: [(String, Double)], histograms: Bool,
+                extra: [(String, ExponentialHistogram)] = []) {
+        let k = step & 1
+        queue.async {
+            for (tag, value) in scalars { self.sink.scalar(tag, step: step, value: value) }
+            if histograms {
+                let base = self.buffers[k].base
+                var all = ExponentialHistogram(scale: self.scale)
+                for t in self.tensors {
+                    var h = ExponentialHistogram(scale: self.scale)
+                    h.record(contentsOf: UnsafeBufferPointer(start: base + t.offset, count: t.count))
+                    all.merge(h)
+                    self.sink.histogram(t.tag, step: step, h)
+                }
+                self.sink.histogram("grad/abs_all", step: step, all)
+                if let m = GradientMonitor.medianMagnitude(all), m > 0 {
+                    let value = log10(m)
+                    self.sink.scalar("grad/median_log10", step: step, value: value)
+                    if self.keepMedianSteps.contains(step) { self.withLock { self.medians[step] = value } }
+                }
+            }
+            self.free[k].signal()
+            for (tag, h) in extra { self.sink.histogram(tag, step: step, h) }
+            do { try self.sink.flush() } catch { self.record(error) }
+        }
+    }
+
+    /// Queues scalars only (used when a step ends early, e.g. on a NaN loss).
+    func submit(step: Int, scalars: [(String, Double)]) {
+        queue.async {
+            for (tag, value) in scalars { self.sink.scalar(tag, step: step, value: value) }
+        }
+    }
+
+    /// Rethrows the first error a background sink call raised.
+    func checkError() throws {
+        if let error = withLock({ firstError }) { throw error }
+    }
+
+    /// Waits for the queue to drain, finishes the sink, rethrows the first error.
+    func finish() throws {
+        queue.sync {
+            do { try self.sink.finish() } catch { self.record(error) }
+        }
+        try checkError()
+    }
+
+    /// log₁₀ median |g| recorded at `step` (only for `keepMedianSteps`; call after ``finish()``).
+    func medianLog10(at step: Int) -> Double? { withLock { medians[step] } }
+
+    private func record(_ error: any Error) { withLock { if firstError == nil { firstError = error } } }
+
+    private func withLock<T>(_ body: () -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body()
+    }
+}
