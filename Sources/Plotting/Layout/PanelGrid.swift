@@ -58,7 +58,15 @@ struct PanelGrid {
             yLabelW = max(yLabelW, t.major.map { r.measure($0.label, font: tickFont).width }.max() ?? 0)
         }
         let leftStrip = theme.tickLength + 3 + yLabelW + (hasYLabel ? 4 + labelH : 0)
-        let gapX = shareY ? 12.0 : leftStrip + 10
+        // Side by side, the last x label of a panel and the first of the next can meet at
+        // the gap: leave room for one label (half of each) plus some air.
+        let estimatedW = max(20, (area.width - leftStrip) / Double(max(columns, 1)))
+        var xLabelW = 0.0
+        for p in panels {
+            let t = p.x.resolveTicks(length: estimatedW, orientation: .horizontal, renderer: r, font: tickFont)
+            xLabelW = max(xLabelW, t.major.map { r.measure($0.label, font: tickFont).width }.max() ?? 0)
+        }
+        let gapX = shareY ? max(12.0, xLabelW + 6) : leftStrip + 10
         if let colorbar {
             area = area.inset(right: colorbar.width(height: estimatedH, renderer: r, theme: theme))
         }
