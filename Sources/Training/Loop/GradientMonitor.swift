@@ -1,3 +1,4 @@
+import Foundation
 import Histograms
 
 /// Per-step gradient statistics over a ``ParameterStore``'s gradient buffer, computed in one
@@ -50,7 +51,7 @@ public final class GradientMonitor {
         }
         let total = max(store.count, 1)
         var median: Double? = nil
-        if histograms, let m = Self.medianMagnitude(all), m > 0 { median = log10(m) }
+        if histograms, let m = all.magnitudes.quantile(0.5), m > 0 { median = log10(m) }
         return Snapshot(perTensor: perTensor, all: all, globalNorm: sumSquares.squareRoot(),
                         fractionBelow1e8: Double(below) / Double(total), medianLog10: median,
                         nonFinite: nonFinite)
@@ -102,22 +103,4 @@ public final class GradientMonitor {
         }
         return (ss, below)
     }
-
-    /// Median of the recorded magnitudes, to bucket resolution: the geometric middle
-    /// base^(i + ½) of the positive bucket i (covering (baseⁱ, baseⁱ⁺¹]) that holds the
-    /// middle rank, or 0 if the middle rank falls among the zeros. nil if empty.
-    public static func medianMagnitude(_ h: ExponentialHistogram) -> Double? {
-        let n = h.positive.total + h.zeroCount
-        guard n > 0 else { return nil }
-        let rank = (n - 1) / 2
-        if rank < h.zeroCount { return 0 }
-        var seen = h.zeroCount
-        for (k, c) in h.positive.counts.enumerated() {
-            seen += c
-            if seen > rank { return pow(h.base, Double(h.positive.offset + k) + 0.5) }
-        }
-        return nil
-    }
 }
-
-import Foundation

@@ -58,7 +58,7 @@ final class LogPipeline: @unchecked Sendable {
                     self.sink.histogram(t.tag, step: step, h)
                 }
                 self.sink.histogram("grad/abs_all", step: step, all)
-                if let m = GradientMonitor.medianMagnitude(all), m > 0 {
+                if let m = all.magnitudes.quantile(0.5), m > 0 {
                     let value = log10(m)
                     self.sink.scalar("grad/median_log10", step: step, value: value)
                     if self.keepMedianSteps.contains(step) { self.withLock { self.medians[step] = value } }
