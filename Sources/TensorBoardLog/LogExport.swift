@@ -37,8 +37,9 @@ public enum LogExport {
                               to sink: (String) throws -> Void) throws -> [LogWarning] {
         var runs = try RunLocation.discover(in: logdir)
         if let run {
+            let all = runs
             runs = runs.filter { $0.name == run }
-            guard !runs.isEmpty else { throw TensorBoardLogError.unknownRun(run) }
+            guard !runs.isEmpty else { throw TensorBoardLogError.unknownRun(run, known: all.map(\.name)) }
         }
         if format == .csv { try sink(csvHeader) }
         var warnings: [LogWarning] = []

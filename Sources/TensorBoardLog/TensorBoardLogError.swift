@@ -8,15 +8,15 @@ public enum TensorBoardLogError: Error, Sendable, Equatable, CustomStringConvert
     case noEventFiles(path: String)
     /// Writing to an event file failed.
     case writeFailed(path: String, reason: String)
-    /// A requested run does not exist in the logdir.
-    case unknownRun(String)
+    /// A requested run does not exist in the logdir (with the runs that do).
+    case unknownRun(String, known: [String])
 
     public var description: String {
         switch self {
         case let .cannotOpen(path, reason): "cannot open \(path): \(reason)"
         case let .noEventFiles(path): "no TensorBoard event files (*tfevents*) under \(path)"
         case let .writeFailed(path, reason): "cannot write \(path): \(reason)"
-        case let .unknownRun(run): "no run named \(run)"
+        case let .unknownRun(run, known): "no run named \(run); runs: \(known.joined(separator: ", "))"
         }
     }
 

@@ -65,6 +65,12 @@ struct ExportCommandTests {
         #expect(lines.allSatisfy { $0.contains(#""run":"torch_summarywriter""#) && $0.contains(#""tag":"loss""#) })
     }
 
+    @Test func unknownRunListsTheRunsThatExist() throws {
+        let result = try CommandRunner.run(["export", logdir, "--run", "nope"])
+        #expect(result.status != 0)
+        #expect(result.stderr == "Error: no run named nope; runs: tensorboardx, tf2_tensor_histograms, torch_summarywriter\n")
+    }
+
     @Test(arguments: [
         ["export", "LOGDIR", "--format", "xml"],
         ["export", "LOGDIR", "--run", "no-such-run"],

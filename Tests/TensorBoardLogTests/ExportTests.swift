@@ -108,7 +108,7 @@ import Testing
         let lines = try Self.collect(fixtures, .csv, run: "tensorboardx", tag: "train/lr")
         #expect(lines.count == 13)
         #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("tensorboardx,train/lr,") })
-        #expect(throws: TensorBoardLogError.unknownRun("nope")) { try Self.collect(fixtures, .jsonl, run: "nope") }
+        #expect(throws: TensorBoardLogError.unknownRun("nope", known: ["tensorboardx", "tf2_tensor_histograms", "torch_summarywriter"])) { try Self.collect(fixtures, .jsonl, run: "nope") }
     }
 
     @Test func lineSinkWritesEveryLine() throws {
