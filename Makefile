@@ -27,7 +27,7 @@ release: deps
 test: deps
 	$(SWIFT) test
 
-## demo: the main job — train Adam, Adam + warmup and RAdam, plot, diagnose (~3 min).
+## demo: the main job — train Adam, Adam + warmup and RAdam, plot, diagnose (~2 min after the build).
 demo: release
 	.build/release/gradscope demo --out $(DEMO_OUT)
 
