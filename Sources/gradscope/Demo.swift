@@ -47,7 +47,7 @@ struct Demo: ParsableCommand {
         config.threads = threads
         config.logdir = (out as NSString).appendingPathComponent("logs")
         let figures = (out as NSString).appendingPathComponent("figures")
-        try prepare(directories: [config.logdir, figures])
+        try prepare(logdir: config.logdir, runs: config.runs().map(\.name), figures: figures)
 
         Interrupt.install()
         _ = try trainAll(config, makeSink: { run in
@@ -63,13 +63,15 @@ struct Demo: ParsableCommand {
         print("Figures: " + written.joined(separator: "\n         "))
     }
 
-    /// Makes the output directories, replacing logs of an earlier demo so runs don't mix.
-    private func prepare(directories: [String]) throws {
+    /// Makes the output directories. The demo's own run directories from an earlier demo are
+    /// replaced, so two demos' steps don't mix; nothing else in `--out` is touched.
+    private func prepare(logdir: String, runs: [String], figures: String) throws {
         let manager = FileManager.default
-        for directory in directories {
-            if directory.hasSuffix("logs"), manager.fileExists(atPath: directory) {
-                try manager.removeItem(atPath: directory)
-            }
+        for run in runs {
+            let directory = (logdir as NSString).appendingPathComponent(run)
+            if manager.fileExists(atPath: directory) { try manager.removeItem(atPath: directory) }
+        }
+        for directory in [logdir, figures] {
             try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
     }

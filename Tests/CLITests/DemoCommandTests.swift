@@ -9,7 +9,12 @@ struct DemoCommandTests {
     @Test func shortDemoTrainsPlotsAndDiagnoses() throws {
         let out = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: out) }
+        // Something of the user's beside the demo's runs survives the demo.
+        let keep = out.appendingPathComponent("logs/notes/keep.txt")
+        try FileManager.default.createDirectory(at: keep.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: keep)
         let result = try CommandRunner.run(["demo", "--steps", "12", "--layers", "1", "--out", out.path])
+        #expect(FileManager.default.contents(atPath: keep.path) == Data("mine".utf8))
         #expect(result.status == 0, "\(result.stderr)")
 
         let runs = try RunData.loadAll(in: out.appendingPathComponent("logs").path)
