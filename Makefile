@@ -34,7 +34,9 @@ demo: release
 bench: deps
 	$(SWIFT) build -c release --product gradscope-bench
 
-protos:
+## protos: regenerate the committed Swift code of the .proto files (needs protoc).
+protos: deps
+	@command -v protoc >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq protobuf-compiler >&2; }
 	scripts/regenerate-protos.sh
 
 clean:
