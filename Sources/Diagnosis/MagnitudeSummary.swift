@@ -1,3 +1,4 @@
+import Histograms
 import TensorBoardLog
 
 /// A one-line summary of a histogram of x seen as magnitudes |x|: the 1st, 50th and 99th
@@ -17,7 +18,8 @@ public struct MagnitudeSummary: Sendable, Equatable {
 
     /// Percentiles of an exponential histogram come from its own `magnitudes.quantile`
     /// (log-uniform within a bucket, ±Inf ranked as the largest magnitudes); those of a
-    /// foreign one from `MagnitudeQuantiles` over its buckets.
+    /// foreign one from its buckets folded onto |x| (`MagnitudeBuckets`, uniform within a
+    /// bucket).
     public init(_ value: HistogramValue) {
         switch value {
         case .exponential(let histogram):
@@ -31,10 +33,10 @@ public struct MagnitudeSummary: Sendable, Equatable {
             negativeInfinityCount = Double(histogram.negativeInfinityCount)
         case .bucketed:
             let buckets = value.buckets
-            let quantiles = MagnitudeQuantiles(buckets)
-            p01 = quantiles.quantile(0.01)
-            median = quantiles.quantile(0.5)
-            p99 = quantiles.quantile(0.99)
+            let folded = try? MagnitudeBuckets(signedEdges: buckets.edges, counts: buckets.counts)
+            p01 = folded?.quantile(0.01)
+            median = folded?.quantile(0.5)
+            p99 = folded?.quantile(0.99)
             let exactZeros = buckets.counts.indices.filter {
                 buckets.edges[$0] == 0 && buckets.edges[$0 + 1] == 0
             }

@@ -2,6 +2,8 @@
 public enum HistogramError: Error, Equatable, CustomStringConvertible {
     case unsupportedScale(Int)
     case invalidZeroThreshold(Double)
+    /// Bucket edges and counts that do not describe a histogram (see `MagnitudeBuckets`).
+    case invalidBuckets(String)
 
     public var description: String {
         switch self {
@@ -9,6 +11,8 @@ public enum HistogramError: Error, Equatable, CustomStringConvertible {
             "histogram scale \(scale) is outside the supported range \(ExponentialHistogram.supportedScales)"
         case .invalidZeroThreshold(let threshold):
             "histogram zero threshold \(threshold) is not a non-negative number"
+        case .invalidBuckets(let reason):
+            reason
         }
     }
 }

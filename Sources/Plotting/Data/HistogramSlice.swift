@@ -67,58 +67,14 @@ public struct HistogramSlice: Sendable, Hashable {
     }
 
     /// A foreign histogram of signed values on contiguous buckets (`signedEdges.count ==
-    /// counts.count + 1`), folded onto |g|.
-    ///
-    /// A bucket [l, r] on one side of zero maps to [|r|, |l|] or [l, r]; a bucket straddling
-    /// zero is split in proportion to its parts, (−l)/(r−l) onto [0, −l] and r/(r−l) onto
-    /// [0, r] (uniform density within a bucket). A zero-width bucket at 0 counts as zeros.
-    /// Overlapping magnitude intervals are then cut at every edge and each count spread in
-    /// proportion to length, so TensorBoard's symmetric ±1e-12·1.1^k buckets fold exactly.
-    /// `linearBuckets` marks TF2's equal-width buckets.
+    /// counts.count + 1`), folded onto |g| by `MagnitudeBuckets` (exactly, for TensorBoard's
+    /// symmetric ±1e-12·1.1^k buckets). `linearBuckets` marks TF2's equal-width buckets.
     public init(step: Int, signedEdges: [Double], counts: [Double], linearBuckets: Bool = false) throws {
-        guard signedEdges.count == counts.count + 1 || (signedEdges.isEmpty && counts.isEmpty) else {
-            throw PlotError.invalidArgument("histogram at step \(step): \(signedEdges.count) edges for \(counts.count) buckets")
+        let folded: MagnitudeBuckets
+        do { folded = try MagnitudeBuckets(signedEdges: signedEdges, counts: counts) } catch {
+            throw PlotError.invalidArgument("histogram at step \(step): \(error)")
         }
-        var intervals: [(lo: Double, hi: Double, count: Double)] = []
-        var zeros = 0.0
-        for (i, c) in counts.enumerated() where c > 0 {
-            let l = signedEdges[i], r = signedEdges[i + 1]
-            guard l.isFinite, r.isFinite, l <= r, c.isFinite else {
-                throw PlotError.invalidArgument("histogram at step \(step): bucket \(i) has bad edges \(l)…\(r) or count \(c)")
-            }
-            if l == r {
-                if l == 0 { zeros += c } else { intervals.append((abs(l), abs(l), c)) }
-            } else if l >= 0 {
-                intervals.append((l, r, c))
-            } else if r <= 0 {
-                intervals.append((-r, -l, c))
-            } else {
-                intervals.append((0, -l, c * (-l) / (r - l)))
-                intervals.append((0, r, c * r / (r - l)))
-            }
-        }
-        // Point masses (zero-width at |g| > 0) get a tiny width so they can be rebinned.
-        intervals = intervals.map { $0.lo == $0.hi ? ($0.lo, $0.hi.nextUp, $0.count) : $0 }
-        let cuts = Array(Set(intervals.flatMap { [$0.lo, $0.hi] })).sorted()
-        var folded = [Double](repeating: 0, count: max(cuts.count - 1, 0))
-        for iv in intervals {
-            var k = lowerBoundIndex(cuts, iv.lo)
-            while k < folded.count && cuts[k] < iv.hi {
-                folded[k] += iv.count * (cuts[k + 1] - cuts[k]) / (iv.hi - iv.lo)
-                k += 1
-            }
-        }
-        try self.init(step: step, edges: cuts.count >= 2 ? cuts : [], counts: cuts.count >= 2 ? folded : [],
-                      zeroCount: zeros, hasLinearBuckets: linearBuckets)
+        try self.init(step: step, edges: folded.edges, counts: folded.counts, zeroCount: folded.zeroCount,
+                      hasLinearBuckets: linearBuckets)
     }
-}
-
-/// First index with `a[i] >= x` in an ascending array.
-func lowerBoundIndex(_ a: [Double], _ x: Double) -> Int {
-    var lo = 0, hi = a.count
-    while lo < hi {
-        let mid = (lo + hi) / 2
-        if a[mid] < x { lo = mid + 1 } else { hi = mid }
-    }
-    return lo
 }
