@@ -9,5 +9,5 @@ func loadRuns(in path: String) throws -> [RunData] {
 
 /// Prints reading warnings, one line each, on stderr.
 func report(_ warnings: [LogWarning]) {
-    for warning in warnings { StandardError.write("warning: \(warning)") }
+    for warning in warnings { warn("\(warning)") }
 }

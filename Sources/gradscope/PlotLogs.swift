@@ -91,8 +91,3 @@ struct LoadedRuns {
         return widths.allSatisfy { abs($0 - w) <= 1e-6 * w }
     }
 }
-
-/// A one-line note on standard error.
-func warn(_ message: String) {
-    FileHandle.standardError.write(Data(("warning: " + message + "\n").utf8))
-}

@@ -57,7 +57,7 @@ struct Train: ParsableCommand {
             try TensorBoardSink(directory: (config.logdir as NSString).appendingPathComponent(run.name))
         }, progress: ProgressBar(every: config.progressEvery))
         if summaries.contains(where: \.sawNonFiniteLoss) {
-            FileHandle.standardError.write(Data("warning: some runs hit a NaN/Inf loss (see above)\n".utf8))
+            warn("some runs hit a NaN/Inf loss (see above)")
         }
         if Interrupt.requested { throw ExitCode(130) }
     }
