@@ -92,3 +92,42 @@ public struct WarmupPathologyDetector: Sendable {
         return finding
     }
 }
+
+extension WarmupPathologyDetector {
+    /// The warmup-pathology finding of a run, read from its all-parameter gradient
+    /// histograms and its loss: critical for the pathology, info for a collapse the loss
+    /// recovers from, nothing otherwise.
+    func findings(in series: DiagnosisSeries) -> [Diagnosis.Finding] {
+        guard let tag = series.allGradientsTag else { return [] }
+        let points = series.histograms(tag)
+        let medians = points.compactMap { point in
+            MagnitudeSummary(point.histogram).median.map { (step: point.step, median: $0) }
+        }
+        let loss = series.loss.map { (step: $0.step, value: $0.value) }
+        let result = diagnose(medians: medians, loss: loss)
+        let severity: Diagnosis.Finding.Severity
+        switch result.verdict {
+        case .pathology: severity = .critical
+        case .collapseOnly: severity = .info
+        default: return []
+        }
+        var evidence: [Evidence] = []
+        if let decades = result.collapseDecades {
+            evidence.append(Evidence("collapse_decades", .number(decades),
+                                     "decades by which the median |g| fell within the first \(window) steps"))
+        }
+        if let first = medians.first, let step = result.collapseStep {
+            evidence.append(Evidence("collapse_steps", .steps([first.step, step]),
+                                     "steps of the first and of the lowest median |g|"))
+        }
+        if let start = result.startLoss, let end = result.endLoss {
+            evidence.append(Evidence("start_loss", .number(start), "mean loss over the first \(startSteps) steps"))
+            evidence.append(Evidence("end_loss", .number(end), "mean loss over the last tenth of the run"))
+        }
+        return [Diagnosis.Finding(kind: .warmupPathology, severity: severity, tag: tag,
+                        firstStep: medians.first?.step, lastStep: result.collapseStep,
+                        evidence: evidence, summary: result.summary,
+                        remedy: "warm the learning rate up linearly over about 2/(1−β2) steps (2000 for β2 = 0.999), "
+                            + "or use RAdam, or lower the learning rate")]
+    }
+}

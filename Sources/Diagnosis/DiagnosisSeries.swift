@@ -1,0 +1,57 @@
+import TensorBoardLog
+
+/// The series of a run that the detectors read, chosen by `DiagnosisOptions`.
+///
+/// - Gradients: the histogram tags that contain `grad` (case-insensitively), or those
+///   that match `gradTagPattern`.
+/// - Loss: `lossTag`, or else the scalar tag whose last path component contains `loss`
+///   (case-insensitively), preferring `loss` itself, then a last component equal to
+///   `loss`, then the first such tag in sorted order.
+struct DiagnosisSeries {
+    let run: RunData
+    let gradTags: [String]
+    let lossTag: String?
+
+    init(_ run: RunData, options: DiagnosisOptions) {
+        self.run = run
+        gradTags = Self.gradientTags(in: run.histogramTags, pattern: options.gradTagPattern)
+        lossTag = options.lossTag.map { run.scalars[$0] == nil ? nil : $0 } ?? Self.lossTag(in: run.scalarTags)
+    }
+
+    /// The loss in step order (empty without a loss tag).
+    var loss: [ScalarPoint] { lossTag.flatMap { run.scalars[$0] } ?? [] }
+
+    /// The histograms of a gradient tag in file order.
+    func histograms(_ tag: String) -> [HistogramPoint] { run.histograms[tag] ?? [] }
+
+    /// The gradient tag that stands for all parameters together: the one whose last path
+    /// component contains `all`, preferring `grad/abs_all`; else the only gradient tag;
+    /// else nil.
+    var allGradientsTag: String? {
+        if gradTags.contains("grad/abs_all") { return "grad/abs_all" }
+        if let all = gradTags.first(where: { Self.lastComponent($0).lowercased().contains("all") }) { return all }
+        return gradTags.count == 1 ? gradTags[0] : nil
+    }
+
+    /// The gradient tags of single tensors: every gradient tag but `allGradientsTag`.
+    var tensorTags: [String] {
+        let all = allGradientsTag
+        return gradTags.filter { $0 != all }
+    }
+
+    static func gradientTags(in tags: [String], pattern: String?) -> [String] {
+        guard let pattern else { return tags.filter { $0.lowercased().contains("grad") } }
+        guard let regex = try? Regex(pattern) else { return [] }
+        return tags.filter { $0.contains(regex) }
+    }
+
+    static func lossTag(in tags: [String]) -> String? {
+        let candidates = tags.filter { lastComponent($0).lowercased().contains("loss") }
+        if candidates.contains("loss") { return "loss" }
+        return candidates.first { lastComponent($0).lowercased() == "loss" } ?? candidates.first
+    }
+
+    static func lastComponent(_ tag: String) -> Substring {
+        tag.split(separator: "/", omittingEmptySubsequences: false).last ?? Substring(tag)
+    }
+}
