@@ -26,14 +26,19 @@ struct PanelGrid {
     var shareY = true
     /// Extra room right of the panels (e.g. for annotations).
     var rightMargin = 0.0
-    /// Final colorbar, asked for after the panels are drawn (a heatmap learns its colour range
-    /// while drawing); `colorbar` itself only sizes the layout.
-    var resolveColorbar: ((ColorbarSpec) -> ColorbarSpec)? = nil
 
     var rows: Int { (panels.count + columns - 1) / max(columns, 1) }
 
-    func draw(in r: Renderer, bounds: Rect, theme: Theme) {
-        guard !panels.isEmpty else { return }
+    /// Where the panels go: each panel's plotting area, and the left edge of the colorbar.
+    struct Placement {
+        var rects: [Rect]
+        var colorbarLeft: Double
+    }
+
+    /// The panels' plotting areas in `bounds`, sized so tick labels, axis labels and titles
+    /// fit; it depends on the axes and the colorbar's width, not on what the panels draw.
+    func placement(in r: Renderer, bounds: Rect, theme: Theme) -> Placement {
+        guard !panels.isEmpty else { return Placement(rects: [], colorbarLeft: bounds.maxX) }
         let pad = 8.0
         let tickFont = theme.tickFont, labelFont = theme.labelFont
         let tickTextH = r.measure("0", font: tickFont).height
@@ -74,24 +79,29 @@ struct PanelGrid {
         let cols = max(columns, 1)
         let w = max(10, (area.width - Double(cols - 1) * gapX) / Double(cols))
         let h = max(10, (area.height - Double(rows) * panelTitleH - Double(rows - 1) * gapY) / Double(rows))
-
-        if let title {
-            r.text(title, at: Point(bounds.midX, bounds.minY + pad), font: theme.titleFont, color: theme.foreground, anchor: .top)
+        let rects = panels.indices.map { i in
+            Rect(x: area.minX + Double(i % cols) * (w + gapX),
+                 y: area.minY + panelTitleH + Double(i / cols) * (h + gapY + panelTitleH), width: w, height: h)
         }
-        var rects: [Rect] = []
+        return Placement(rects: rects, colorbarLeft: area.maxX)
+    }
+
+    func draw(in r: Renderer, bounds: Rect, theme: Theme) {
+        guard !panels.isEmpty else { return }
+        let placement = placement(in: r, bounds: bounds, theme: theme)
+        if let title {
+            r.text(title, at: Point(bounds.midX, bounds.minY + 8), font: theme.titleFont, color: theme.foreground, anchor: .top)
+        }
+        let cols = max(columns, 1)
         for (i, panel) in panels.enumerated() {
             let row = i / cols, col = i % cols
-            let rect = Rect(x: area.minX + Double(col) * (w + gapX),
-                            y: area.minY + panelTitleH + Double(row) * (h + gapY + panelTitleH), width: w, height: h)
-            rects.append(rect)
             let showX = !shareX || row == rows - 1 || i + cols >= panels.count
             let showY = !shareY || col == 0
-            drawPanel(panel, rect: rect, showXLabels: showX, showYLabels: showY, renderer: r, theme: theme)
+            drawPanel(panel, rect: placement.rects[i], showXLabels: showX, showYLabels: showY, renderer: r, theme: theme)
         }
-        if let layoutColorbar = colorbar, let first = rects.first, let last = rects.last {
-            let colorbar = resolveColorbar?(layoutColorbar) ?? layoutColorbar
-            let top = first.minY, bottom = last.maxY
-            colorbar.draw(in: Rect(x: area.maxX, y: top, width: bounds.maxX - area.maxX, height: bottom - top),
+        if let colorbar, let first = placement.rects.first, let last = placement.rects.last {
+            colorbar.draw(in: Rect(x: placement.colorbarLeft, y: first.minY, width: bounds.maxX - placement.colorbarLeft,
+                                   height: last.maxY - first.minY),
                           renderer: r, theme: theme)
         }
     }

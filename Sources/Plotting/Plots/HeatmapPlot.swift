@@ -98,98 +98,117 @@ public struct HeatmapPlot: FigureContent {
         }
         let (lo, hi) = range.map { ($0.lowerBound, $0.upperBound) }
             ?? DisplayBins.autoRange(all, base: logBase) ?? (logBase.power(-20), logBase.power(2))
-        let span = logBase.log(hi) - logBase.log(lo)
-        let uBottom = logBase.log(lo) - span * (Self.underflowHeight + Self.underflowGap)
-        let uTop = logBase.log(lo) - span * Self.underflowGap
-        let yScale = Scale.log(logBase, logBase.power(uBottom), hi)
-        let lowExp = Int(logBase.log(lo).rounded())
-        let underflowLabel = abs(logBase.log(lo) - Double(lowExp)) < 1e-9 ? "≤" + TickFormat.power(logBase, lowExp) : "≤" + TickFormat.compact(lo)
-        let yAxis = AxisSpec(scale: yScale, label: "|g|", tickRange: lo...hi,
-                             extraTicks: [Tick(value: logBase.power((uBottom + uTop) / 2), label: underflowLabel)])
+        let axis = UnderflowAxis(lower: lo, upper: hi, base: logBase, bandShare: Self.underflowHeight, gapShare: Self.underflowGap)
         let xScale = stepScale(all)
-        let xAxis = AxisSpec(scale: xScale, label: "step")
-        let scaleHint = DisplayBins.commonScale(all)
-
-        // The layout does not depend on the colour range (see `ColorbarSpec.width`), and all
-        // panels have the same size: the first panel drawn builds every panel's image at its
-        // final size (one image pixel per device pixel), then the colour range is taken from
-        // them, before any cell is coloured; the colorbar is resolved after the panels.
-        final class Shared {
-            var grids: [Grid] = []
-            var norm = ColorNormalization.log(1e-5, 1)
-        }
-        let shared = Shared()
-        let decades = self.decades, slicesByPanel = panels.map(\.slices)
-        func prepare(frame: PlotFrame, scale: Double) {
-            guard shared.grids.isEmpty else { return }
-            let columns = max(1, Int((frame.rect.width * scale).rounded()))
-            let rows = max(1, Int((frame.py(lo) - frame.py(hi)) * scale))
-            let edges = DisplayBins.edges(lower: lo, upper: hi, maxBins: rows, exponentialScale: scaleHint)
-            shared.grids = slicesByPanel.map { Self.grid(slices: $0, xScale: xScale, columns: columns, edges: edges) }
-            var top = 0.0, bottom = Double.infinity
-            for g in shared.grids {
-                for v in g.cells + g.underflow where v > 0 { top = max(top, v); bottom = min(bottom, v) }
-            }
-            if top > 0 { shared.norm = .log(max(bottom, top * pow(10, -decades)), top) }
-        }
-
-        let colormap = self.colormap
+        // 1. Place the panels: the layout does not depend on the colour range (see
+        //    `ColorbarSpec.width`), and every panel has the same size.
+        let unfilled = panelGrid(panels.map { _ in Panel(x: AxisSpec(scale: xScale, label: "step"), y: axis.spec(label: "|g|")) { _, _ in } },
+                                 normalization: .log(1e-5, 1))
+        guard let rect = unfilled.placement(in: renderer, bounds: bounds, theme: theme).rects.first else { return }
+        // 2. Every panel's cells at the final size, one cell per device pixel.
+        let frame = PlotFrame(rect: rect, x: xScale, y: axis.scale)
+        let grids = cellGrids(frame: frame, axis: axis, scale: renderer.rasterScale)
+        // 3. One colour range for all panels, then the panels themselves.
+        let normalization = colorRange(grids)
         let linearWarning = all.contains { $0.hasLinearBuckets }
         let out = panels.indices.map { i in
-            var p = Panel(x: xAxis, y: yAxis, title: panels[i].title) { r, frame in
-                prepare(frame: frame, scale: r.rasterScale)
-                let g = shared.grids[i], norm = shared.norm
-                // Colours as bytes: the colormap's 256 entries and the empty-cell background.
-                let lut = colormap.table.map(RGBAImage.pack)
-                let empty = RGBAImage.pack(theme.plotBackground)
-                func pixel(_ v: Double) -> (UInt8, UInt8, UInt8, UInt8) {
-                    guard v.isFinite, let t = norm.normalize(v) else { return empty }
-                    return lut[min(Int(t * Double(lut.count)), lut.count - 1)]
-                }
-                func image(columns: Int, rows: Int, value: (Int, Int) -> Double) -> RGBAImage {
-                    var bytes = [UInt8](repeating: 0, count: columns * rows * 4)
-                    for c in 0..<columns {
-                        for j in 0..<rows {
-                            let p = pixel(value(c, j)), k = 4 * ((rows - 1 - j) * columns + c)
-                            bytes[k] = p.0; bytes[k + 1] = p.1; bytes[k + 2] = p.2; bytes[k + 3] = p.3
-                        }
-                    }
-                    return RGBAImage(width: columns, height: rows, bytes: bytes)
-                }
-                let img = image(columns: g.columns, rows: g.rows) { c, j in g.cells[c * g.rows + j] }
-                let strip = image(columns: g.columns, rows: 1) { c, _ in g.underflow[c] }
-                let x0 = frame.rect.minX, w = frame.rect.width
-                r.image(img, in: Rect(x: x0, y: frame.py(hi), width: w, height: frame.py(lo) - frame.py(hi)))
-                let yTop = frame.py(logBase.power(uTop)), yBottom = frame.rect.maxY
-                r.image(strip, in: Rect(x: x0, y: yTop, width: w, height: yBottom - yTop))
-            }
-            let slices = panels[i].slices
-            p.overlay = { r, frame in
-                let yGap = (frame.py(lo) + frame.py(logBase.power(uTop))) / 2
-                r.stroke(Path.segment(Point(frame.rect.minX, yGap), Point(frame.rect.maxX, yGap)),
-                         style: StrokeStyle(color: theme.foreground, width: 0.6))
-                let nan = slices.reduce(0) { $0 + $1.nanCount }, inf = slices.reduce(0) { $0 + $1.infCount }
-                let note = nonFiniteNote(nanCount: nan, infCount: inf)
-                let small = Font(family: theme.fontFamily, size: theme.fontSize * 0.85)
-                var y = frame.rect.minY + 3
-                if !note.isEmpty {
-                    r.text(note + " (not shown)", at: Point(frame.rect.maxX - 3, y), font: small, color: Color(hex: 0xFF5252), anchor: .topRight)
-                    y += small.size * 1.3
-                }
-                if linearWarning {
-                    r.text("linear buckets: small |g| unresolved (spread evenly)", at: Point(frame.rect.maxX - 3, y), font: small,
-                           color: .white, anchor: .topRight)
-                }
-            }
-            return p
+            panel(i, grid: grids[i], normalization: normalization, axis: axis, xScale: xScale, linearWarning: linearWarning,
+                  theme: theme)
         }
-        var grid = PanelGrid(panels: out, columns: out.count, title: title,
-                             colorbar: ColorbarSpec(colormap: colormap, normalization: shared.norm, label: "fraction of values"))
-        grid.resolveColorbar = { spec in
-            var spec = spec
-            spec.normalization = shared.norm
-            return spec
+        panelGrid(out, normalization: normalization).draw(in: renderer, bounds: bounds, theme: theme)
+    }
+
+    func panelGrid(_ panels: [Panel], normalization: ColorNormalization) -> PanelGrid {
+        PanelGrid(panels: panels, columns: panels.count, title: title,
+                  colorbar: ColorbarSpec(colormap: colormap, normalization: normalization, label: "fraction of values"))
+    }
+
+    /// Each panel's fractions on a grid of `frame`'s size in device pixels.
+    func cellGrids(frame: PlotFrame, axis: UnderflowAxis, scale: Double) -> [Grid] {
+        let columns = max(1, Int((frame.rect.width * scale).rounded()))
+        let rows = max(1, Int((frame.py(axis.lower) - frame.py(axis.upper)) * scale))
+        let edges = DisplayBins.edges(lower: axis.lower, upper: axis.upper, maxBins: rows,
+                                      exponentialScale: DisplayBins.commonScale(panels.flatMap(\.slices)))
+        return panels.map { Self.grid(slices: $0.slices, xScale: frame.x, columns: columns, edges: edges) }
+    }
+
+    /// Log colours from the largest fraction of any cell down `decades` decades (or to the
+    /// smallest non-zero fraction, when that is nearer).
+    func colorRange(_ grids: [Grid]) -> ColorNormalization {
+        var top = 0.0, bottom = Double.infinity
+        for g in grids {
+            for v in g.cells + g.underflow where v > 0 { top = max(top, v); bottom = min(bottom, v) }
         }
-        grid.draw(in: renderer, bounds: bounds, theme: theme)
+        return top > 0 ? .log(max(bottom, top * pow(10, -decades)), top) : .log(1e-5, 1)
+    }
+
+    /// Panel i: its cells and underflow strip as images, then the separator and notes on top.
+    func panel(_ i: Int, grid g: Grid, normalization: ColorNormalization, axis: UnderflowAxis, xScale: Scale,
+               linearWarning: Bool, theme: Theme) -> Panel {
+        let colors = CellColors(colormap: colormap, normalization: normalization, empty: theme.plotBackground)
+        var p = Panel(x: AxisSpec(scale: xScale, label: "step"), y: axis.spec(label: "|g|"), title: panels[i].title) { r, frame in
+            let x0 = frame.rect.minX, w = frame.rect.width
+            r.image(colors.image(columns: g.columns, rows: g.rows) { c, j in g.cells[c * g.rows + j] },
+                    in: Rect(x: x0, y: frame.py(axis.upper), width: w, height: frame.py(axis.lower) - frame.py(axis.upper)))
+            let stripTop = frame.py(axis.bandInner)
+            r.image(colors.image(columns: g.columns, rows: 1) { c, _ in g.underflow[c] },
+                    in: Rect(x: x0, y: stripTop, width: w, height: frame.rect.maxY - stripTop))
+        }
+        let slices = panels[i].slices
+        p.overlay = { r, frame in
+            drawNotes(slices: slices, axis: axis, linearWarning: linearWarning, frame: frame, renderer: r, theme: theme)
+        }
+        return p
+    }
+
+    /// The line between the underflow strip and the log axis; NaN/∞ counts and the linear
+    /// buckets warning at the top right.
+    func drawNotes(slices: [HistogramSlice], axis: UnderflowAxis, linearWarning: Bool, frame: PlotFrame,
+                   renderer r: Renderer, theme: Theme) {
+        let yGap = frame.py(axis.separator)
+        r.stroke(Path.segment(Point(frame.rect.minX, yGap), Point(frame.rect.maxX, yGap)),
+                 style: StrokeStyle(color: theme.foreground, width: 0.6))
+        let nan = slices.reduce(0) { $0 + $1.nanCount }, inf = slices.reduce(0) { $0 + $1.infCount }
+        let note = nonFiniteNote(nanCount: nan, infCount: inf)
+        let small = Font(family: theme.fontFamily, size: theme.fontSize * 0.85)
+        var y = frame.rect.minY + 3
+        if !note.isEmpty {
+            r.text(note + " (not shown)", at: Point(frame.rect.maxX - 3, y), font: small, color: Color(hex: 0xFF5252), anchor: .topRight)
+            y += small.size * 1.3
+        }
+        if linearWarning {
+            r.text("linear buckets: small |g| unresolved (spread evenly)", at: Point(frame.rect.maxX - 3, y), font: small,
+                   color: .white, anchor: .topRight)
+        }
+    }
+}
+
+/// Cell colours as bytes: the colormap's 256 entries and the empty-cell background.
+struct CellColors {
+    let lut: [(UInt8, UInt8, UInt8, UInt8)]
+    let empty: (UInt8, UInt8, UInt8, UInt8)
+    let normalization: ColorNormalization
+
+    init(colormap: Colormap, normalization: ColorNormalization, empty: Color) {
+        lut = colormap.table.map(RGBAImage.pack)
+        self.empty = RGBAImage.pack(empty)
+        self.normalization = normalization
+    }
+
+    func pixel(_ v: Double) -> (UInt8, UInt8, UInt8, UInt8) {
+        guard v.isFinite, let t = normalization.normalize(v) else { return empty }
+        return lut[min(Int(t * Double(lut.count)), lut.count - 1)]
+    }
+
+    /// An image with row 0 at the bottom.
+    func image(columns: Int, rows: Int, value: (Int, Int) -> Double) -> RGBAImage {
+        var bytes = [UInt8](repeating: 0, count: columns * rows * 4)
+        for c in 0..<columns {
+            for j in 0..<rows {
+                let p = pixel(value(c, j)), k = 4 * ((rows - 1 - j) * columns + c)
+                bytes[k] = p.0; bytes[k + 1] = p.1; bytes[k + 2] = p.2; bytes[k + 3] = p.3
+            }
+        }
+        return RGBAImage(width: columns, height: rows, bytes: bytes)
     }
 }

@@ -23,74 +23,79 @@ public struct ScalarPlot: FigureContent {
     }
 
     public func draw(in renderer: Renderer, bounds: Rect, theme: Theme) {
-        let all = panels.flatMap(\.series)
-        let logX = self.logX, logY = self.logY
-        let xs = all.flatMap(\.steps).filter { $0.isFinite && (!logX || $0 > 0) }
-        let ys = all.flatMap(\.values).filter { $0.isFinite && (!logY || $0 > 0) }
-        guard let x0 = xs.min(), let x1 = xs.max(), let y0 = ys.min(), let y1 = ys.max() else {
+        guard let (xScale, yScale) = scales() else {
             renderer.text("no scalar data to plot", at: Point(bounds.midX, bounds.midY), font: theme.labelFont,
                           color: theme.foreground, anchor: .center)
             return
         }
-        let xScale: Scale = logX ? .log(.ten, x0, x1) : .linear(x0, x1)
-        let yScale: Scale
-        if logY {
-            yScale = .log(.ten, y0, y1)
-        } else {
-            let pad = (y1 - y0) * 0.05
-            yScale = .linear(y0 - pad, y1 + pad)
-        }
         // One colour per run label across panels.
         var labels: [String] = []
-        for s in all where !labels.contains(s.label) { labels.append(s.label) }
-        let smoothing = self.smoothing, lineWidth = theme.lineWidth
-        let out = panels.map { panel in
-            var p = Panel(x: AxisSpec(scale: xScale, label: "step"), y: AxisSpec(scale: yScale, label: yLabel),
-                          title: panel.title, grid: true) { r, frame in
-                for s in panel.series {
-                    let color = theme.seriesColor(labels.firstIndex(of: s.label) ?? 0)
-                    func path(_ values: [Double]) -> Path {
-                        var p = Path(), pen = false
-                        for (x, y) in zip(s.steps, values) {
-                            guard x.isFinite, y.isFinite, !logX || x > 0, !logY || y > 0 else { pen = false; continue }
-                            pen ? p.line(to: frame.point(x, y)) : p.move(to: frame.point(x, y))
-                            pen = true
-                        }
-                        return p
-                    }
-                    if smoothing > 0 {
-                        r.stroke(path(s.values), style: StrokeStyle(color: color.withAlpha(0.25), width: lineWidth * 0.8))
-                        r.stroke(path(ScalarSeries.smoothed(s.values, weight: smoothing)), style: StrokeStyle(color: color, width: lineWidth))
-                    } else {
-                        r.stroke(path(s.values), style: StrokeStyle(color: color, width: lineWidth))
-                    }
-                }
-            }
-            // A legend names the runs, unless the panel's title already does.
-            if panel.series.count > 1 || (panel.title == nil && !panel.series.isEmpty && labels.count > 0) {
-                p.legend = panel.series.map { s in
-                    LegendEntry(label: s.label, swatch: .line(StrokeStyle(color: theme.seriesColor(labels.firstIndex(of: s.label) ?? 0), width: lineWidth)))
-                }
-                // Points along the lines (segments subdivided), so the legend avoids the
-                // segments between sparse points too.
-                p.legendAvoid = panel.series.flatMap { s -> [(Double, Double)] in
-                    let n = s.steps.count, stride = max(1, n / 400), parts = max(1, 800 / max(n / stride, 1))
-                    let idx = Array(Swift.stride(from: 0, to: n, by: stride))
-                    var points: [(Double, Double)] = []
-                    for (a, b) in zip(idx, idx.dropFirst() + [n - 1]) {
-                        let (x0, y0, x1, y1) = (s.steps[a], s.values[a], s.steps[b], s.values[b])
-                        guard x0.isFinite, y0.isFinite, x1.isFinite, y1.isFinite else { continue }
-                        for k in 0..<parts {
-                            let t = Double(k) / Double(parts)
-                            points.append((x0 + (x1 - x0) * t, y0 + (y1 - y0) * t))
-                        }
-                    }
-                    if let x = s.steps.last, let y = s.values.last { points.append((x, y)) }
-                    return points
-                }
-            }
-            return p
-        }
+        for s in panels.flatMap(\.series) where !labels.contains(s.label) { labels.append(s.label) }
+        let out = panels.map { panel($0, xScale: xScale, yScale: yScale, colors: labels, theme: theme) }
         PanelGrid(panels: out, columns: out.count, title: title).draw(in: renderer, bounds: bounds, theme: theme)
+    }
+
+    /// Shared axes over every series' finite values (positive ones on a log axis); the y axis
+    /// padded by 5 % when linear. Nil without data.
+    func scales() -> (Scale, Scale)? {
+        let all = panels.flatMap(\.series)
+        let xs = all.flatMap(\.steps).filter { $0.isFinite && (!logX || $0 > 0) }
+        let ys = all.flatMap(\.values).filter { $0.isFinite && (!logY || $0 > 0) }
+        guard let x0 = xs.min(), let x1 = xs.max(), let y0 = ys.min(), let y1 = ys.max() else { return nil }
+        let xScale: Scale = logX ? .log(.ten, x0, x1) : .linear(x0, x1)
+        let pad = (y1 - y0) * 0.05
+        return (xScale, logY ? .log(.ten, y0, y1) : .linear(y0 - pad, y1 + pad))
+    }
+
+    /// One panel: each series raw (faint, when smoothed) and smoothed; a legend unless the
+    /// panel's title already names its only run.
+    func panel(_ panel: ScalarPanel, xScale: Scale, yScale: Scale, colors labels: [String], theme: Theme) -> Panel {
+        func color(_ s: ScalarSeries) -> Color { theme.seriesColor(labels.firstIndex(of: s.label) ?? 0) }
+        var p = Panel(x: AxisSpec(scale: xScale, label: "step"), y: AxisSpec(scale: yScale, label: yLabel),
+                      title: panel.title, grid: true) { r, frame in
+            for s in panel.series {
+                if smoothing > 0 {
+                    r.stroke(path(s.steps, s.values, frame), style: StrokeStyle(color: color(s).withAlpha(0.25), width: theme.lineWidth * 0.8))
+                    r.stroke(path(s.steps, ScalarSeries.smoothed(s.values, weight: smoothing), frame),
+                             style: StrokeStyle(color: color(s), width: theme.lineWidth))
+                } else {
+                    r.stroke(path(s.steps, s.values, frame), style: StrokeStyle(color: color(s), width: theme.lineWidth))
+                }
+            }
+        }
+        if panel.series.count > 1 || (panel.title == nil && !panel.series.isEmpty) {
+            p.legend = panel.series.map { LegendEntry(label: $0.label, swatch: .line(StrokeStyle(color: color($0), width: theme.lineWidth))) }
+            p.legendAvoid = panel.series.flatMap(Self.pointsAlong)
+        }
+        return p
+    }
+
+    /// A line through the finite points (positive ones on log axes), broken at gaps.
+    func path(_ xs: [Double], _ ys: [Double], _ frame: PlotFrame) -> Path {
+        var p = Path(), pen = false
+        for (x, y) in zip(xs, ys) {
+            guard x.isFinite, y.isFinite, !logX || x > 0, !logY || y > 0 else { pen = false; continue }
+            pen ? p.line(to: frame.point(x, y)) : p.move(to: frame.point(x, y))
+            pen = true
+        }
+        return p
+    }
+
+    /// Points along a series' line (segments between up to ~400 samples subdivided), so a
+    /// legend avoids the segments between sparse points too.
+    static func pointsAlong(_ s: ScalarSeries) -> [(Double, Double)] {
+        let n = s.steps.count, stride = max(1, n / 400), parts = max(1, 800 / max(n / stride, 1))
+        let idx = Array(Swift.stride(from: 0, to: n, by: stride))
+        var points: [(Double, Double)] = []
+        for (a, b) in zip(idx, idx.dropFirst() + [n - 1]) {
+            let (x0, y0, x1, y1) = (s.steps[a], s.values[a], s.steps[b], s.values[b])
+            guard x0.isFinite, y0.isFinite, x1.isFinite, y1.isFinite else { continue }
+            for k in 0..<parts {
+                let t = Double(k) / Double(parts)
+                points.append((x0 + (x1 - x0) * t, y0 + (y1 - y0) * t))
+            }
+        }
+        if let x = s.steps.last, let y = s.values.last { points.append((x, y)) }
+        return points
     }
 }

@@ -25,6 +25,23 @@ public struct Rect: Sendable, Hashable {
     public func inset(top: Double = 0, left: Double = 0, bottom: Double = 0, right: Double = 0) -> Rect {
         Rect(x: x + left, y: y + top, width: max(0, width - left - right), height: max(0, height - top - bottom))
     }
+
+    /// The common part of two rectangles (empty, at the nearer corner, when they are apart).
+    public func intersection(_ other: Rect) -> Rect {
+        let x0 = max(minX, other.minX), y0 = max(minY, other.minY)
+        return Rect(x: x0, y: y0, width: max(0, min(maxX, other.maxX) - x0), height: max(0, min(maxY, other.maxY) - y0))
+    }
+
+    /// Whether the interiors of the two rectangles overlap by more than `tolerance` each way.
+    public func overlaps(_ other: Rect, tolerance: Double = 0) -> Bool {
+        min(maxX, other.maxX) - max(minX, other.minX) > tolerance && min(maxY, other.maxY) - max(minY, other.minY) > tolerance
+    }
+
+    /// Whether `other` lies inside this rectangle, up to `tolerance` points.
+    public func contains(_ other: Rect, tolerance: Double = 0) -> Bool {
+        other.minX >= minX - tolerance && other.maxX <= maxX + tolerance
+            && other.minY >= minY - tolerance && other.maxY <= maxY + tolerance
+    }
 }
 
 /// The measured box of a piece of text, in points, for the text's font size.

@@ -21,6 +21,20 @@ public struct Path: Sendable, Hashable {
 
     public var isEmpty: Bool { elements.isEmpty }
 
+    /// The smallest rectangle holding every point of the path, control points included.
+    public var boundingBox: Rect {
+        var xs: [Double] = [], ys: [Double] = []
+        for e in elements {
+            switch e {
+            case .move(let p), .line(let p): xs.append(p.x); ys.append(p.y)
+            case .curve(let a, let b, let p): xs += [a.x, b.x, p.x]; ys += [a.y, b.y, p.y]
+            case .close: break
+            }
+        }
+        guard let x0 = xs.min(), let x1 = xs.max(), let y0 = ys.min(), let y1 = ys.max() else { return Rect(x: 0, y: 0, width: 0, height: 0) }
+        return Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
+    }
+
     /// A closed rectangle.
     public static func rectangle(_ r: Rect) -> Path {
         var p = Path()
