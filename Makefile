@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := libcairo2-dev libopenblas-dev fonts-dejavu-core pkg-config
 DEMO_OUT ?= demo-out
 
-.PHONY: deps build release test demo bench gallery protos clean
+.PHONY: deps build release test demo check-demo bench gallery protos clean
 
 ## deps: install the Debian packages the build needs (only those missing).
 deps:
@@ -30,6 +30,11 @@ test: deps
 ## demo: the main job — train Adam, Adam + warmup and RAdam, plot, diagnose (~2 min after the build).
 demo: release
 	.build/release/gradscope demo --out $(DEMO_OUT)
+
+## check-demo: the README's headline, checked: the full demo (6 layers, 1000 steps) reproduces
+## the pathology on seeds 0, 1 and 2 (PathologyTests.fullDemo, release build; see README for its run time).
+check-demo: deps
+	GRADSCOPE_FULL_DEMO=1 $(SWIFT) test -c release --filter PathologyTests
 
 bench: deps
 	$(SWIFT) build -c release --product gradscope-bench

@@ -1,62 +1,10 @@
 import Foundation
 import Histograms
 
-/// Per-step gradient statistics over a ``ParameterStore``'s gradient buffer, computed in one
-/// fused pass per tensor (|g| into a preallocated scratch buffer, Σg², count below 1e-8) and
-/// then one bulk histogram record per tensor. `grad/abs_all` is the merge of the per-tensor
-/// histograms, not a second pass.
-public final class GradientMonitor {
-    public struct Snapshot: Sendable {
-        /// |g| histogram per tensor, in the store's order.
-        public var perTensor: [ExponentialHistogram]
-        /// Merge of `perTensor`.
-        public var all: ExponentialHistogram
-        /// √(Σ g²) over all parameters.
-        public var globalNorm: Double
-        /// Fraction of gradient elements with |g| < 1e-8.
-        public var fractionBelow1e8: Double
-        /// log₁₀ of the median |g| (from the merged histogram, to bucket resolution); nil if
-        /// the median is 0.
-        public var medianLog10: Double?
-        /// Whether any gradient element was NaN or ±∞.
-        public var nonFinite: Bool
-    }
-
-    public let scale: Int
-    private let scratch: Buffer<Float>
-
-    public init(largestTensor: Int, scale: Int = 3) {
-        self.scale = scale
-        scratch = Buffer(count: largestTensor)
-    }
-
-    public func measure(_ store: ParameterStore<Float>, histograms: Bool = true) -> Snapshot {
-        var perTensor: [ExponentialHistogram] = []
-        perTensor.reserveCapacity(store.tensors.count)
-        var all = ExponentialHistogram(scale: scale)
-        var sumSquares = 0.0, below = 0, nonFinite = false
-        let out = scratch.base
-        for i in store.tensors.indices {
-            let g = store.gradient(i), n = store.tensors[i].count
-            let (ss, small) = Self.absoluteValues(g, into: out, count: n)
-            if !ss.isFinite { nonFinite = true }
-            sumSquares += Double(ss)
-            below += small
-            if histograms {
-                var h = ExponentialHistogram(scale: scale)
-                h.record(contentsOf: UnsafeBufferPointer(start: out, count: n))
-                all.merge(h)
-                perTensor.append(h)
-            }
-        }
-        let total = max(store.count, 1)
-        var median: Double? = nil
-        if histograms, let m = all.magnitudes.quantile(0.5), m > 0 { median = log10(m) }
-        return Snapshot(perTensor: perTensor, all: all, globalNorm: sumSquares.squareRoot(),
-                        fractionBelow1e8: Double(below) / Double(total), medianLog10: median,
-                        nonFinite: nonFinite)
-    }
-
+/// The training thread's one pass over the flat gradient buffer: |g| into the logging
+/// buffer, Σg² and the count below 1e-8. The histograms of |g| are recorded from that buffer
+/// by ``LogPipeline`` (per tensor, then merged into `grad/abs_all`).
+enum GradientMonitor {
     /// Writes |gᵢ| to `out`; returns Σ gᵢ² and the number of |gᵢ| < 1e-8. Eight independent
     /// accumulators so the loop is not serialised on one Float sum (measured ~8× faster than
     /// a single accumulator, and than Swift's generic SIMD16 mask operations).

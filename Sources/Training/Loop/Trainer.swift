@@ -1,31 +1,6 @@
 import Foundation
 import Histograms
 
-/// Builds the model and task of a config.
-public enum ModelFactory {
-    public static func task(_ config: TrainingConfig) -> any TrainingTask {
-        switch config.task {
-        case .copy: CopyTask()
-        case .spirals: TwoSpirals()
-        }
-    }
-
-    public static func model(_ config: TrainingConfig, task: any TrainingTask, seed: UInt64) -> any TrainableModel<Float> {
-        switch config.model {
-        case .postln, .preln:
-            let t = TransformerConfig(placement: config.model == .postln ? .postLN : .preLN, layers: config.layers,
-                                      dModel: config.dModel, heads: config.heads, vocabulary: task.classes,
-                                      maxLength: task.length + 1)
-            let model = Transformer<Float>(config: t, batchSize: config.batchSize, length: task.length, seed: seed)
-            model.attentionWorkers = config.threads
-            return model
-        case .mlp:
-            return MLP<Float>(widths: [task.featureWidth] + config.hidden + [task.classes],
-                              activation: config.activation, batchSize: config.batchSize, seed: seed)
-        }
-    }
-}
-
 /// Trains one run: every step samples a batch, runs forward/backward, measures and logs the
 /// gradients, steps the optimizer and logs the step's scalars. Stops early on Ctrl-C
 /// (``Interrupt``) or on a NaN/∞ loss; the log is flushed in every case.
@@ -45,83 +20,15 @@ public func train(run: RunSpec, config: TrainingConfig, sink: TrainingLogSink,
                   progress: TrainingProgress? = nil, runIndex: Int = 0, runCount: Int = 1,
                   shouldStop: () -> Bool = { Interrupt.requested }) throws -> TrainingSummary {
     try config.validate()
-    setBLASThreads(config.threads)
-    let task = ModelFactory.task(config)
-    let model = ModelFactory.model(config, task: task, seed: run.seed)
-    let store = model.parameters
-    var optimizer = run.preset.spec(config).make(count: store.count)
-    let schedule = run.preset.schedule(config)
-    var batch = task.makeBatch(size: config.batchSize)
-    var rng = Xoshiro256(seed: run.seed &* 0x9E37_79B9_7F4A_7C15 &+ 1)
-    let pipeline = LogPipeline(sink: sink, tensors: store.tensors, scale: config.histogramScale,
-                               keepMedianSteps: [1, 10])
-    let previous = config.logUpdates ? Buffer<Float>(count: store.count) : nil
-
+    let loop = TrainingLoop(run: run, config: config, sink: sink)
     progress?.runStarted(run, index: runIndex, of: runCount, steps: config.steps)
-    var losses: [Double] = []
-    losses.reserveCapacity(config.steps)
-    var stepTimes: [Double] = []
-    stepTimes.reserveCapacity(config.steps)
-    var nonFinite: Int?, interrupted = false
-
     for t in 1...config.steps {
-        if shouldStop() { interrupted = true; break }
-        try pipeline.checkError()
-        let t0 = ProgressBar.now()
-        task.fill(&batch, using: &rng)
-        let loss = model.lossAndGradient(batch)
-        let lr = schedule.learningRate(at: t)
-        losses.append(loss)
-        if !loss.isFinite {
-            nonFinite = t
-            pipeline.submit(step: t, scalars: [("loss", loss), ("lr", lr)])
-            progress?.stepFinished(step: t, loss: loss)
-            break
-        }
-        let g = pipeline.absoluteGradients(store.gradients.base, count: store.count, step: t)
-        if let previous { previous.base.update(from: store.values.base, count: store.count) }
-        let report = optimizer.step(parameters: store.values.buffer, gradients: UnsafeBufferPointer(store.gradients.buffer),
-                                    learningRate: lr)
-
-        var scalars: [(String, Double)] = [
-            ("loss", loss), ("lr", lr), ("grad/global_norm", g.sumSquares.squareRoot()),
-            ("grad/frac_below_1e-8", Double(g.below) / Double(max(store.count, 1))),
-        ]
-        if let rho = report.rhoT { scalars.append(("radam/rho_t", rho)) }
-        if let r = report.rectification { scalars.append(("radam/r_t", r)) }
-        if let a = report.meanAdaptiveStep { scalars.append(("adam/mean_adaptive_step", a)) }
-        var extra: [(String, ExponentialHistogram)] = []
-        if let previous {
-            let p = previous.base, v = store.values.base
-            for i in 0..<store.count { p[i] = abs(p[i] - v[i]) }
-            var h = ExponentialHistogram(scale: config.histogramScale)
-            h.record(contentsOf: UnsafeBufferPointer(start: p, count: store.count))
-            extra.append(("update/abs_all", h))
-            if optimizer.adaptiveStepSizes(learningRate: lr, into: previous.buffer) {
-                var a = ExponentialHistogram(scale: config.histogramScale)
-                a.record(contentsOf: UnsafeBufferPointer(previous.buffer))
-                extra.append(("optimizer/adaptive_step", a))
-            }
-        }
-        pipeline.submit(step: t, scalars: scalars, histograms: config.logHistograms, extra: extra)
-        stepTimes.append(ProgressBar.now() - t0)
-        progress?.stepFinished(step: t, loss: loss)
+        if shouldStop() { loop.interrupted = true; break }
+        let finite = try loop.step(t)
+        progress?.stepFinished(step: t, loss: loop.losses[t - 1])
+        if !finite { break }
     }
-    try pipeline.finish()
-    let median1 = pipeline.medianLog10(at: 1), median10 = pipeline.medianLog10(at: 10)
-
-    let k = max(1, config.steps / 10)
-    let tenths = stride(from: 0, to: losses.count, by: k).map { i in
-        let chunk = losses[i..<min(i + k, losses.count)]
-        return chunk.reduce(0, +) / Double(chunk.count)
-    }
-    let sorted = stepTimes.sorted()
-    let summary = TrainingSummary(
-        runName: run.name, stepsRequested: config.steps, stepsCompleted: nonFinite.map { $0 - 1 } ?? losses.count,
-        finalLoss: losses.last ?? .nan, lossByTenths: tenths,
-        medianLog10GradStep1: median1, medianLog10GradStep10: median10, nonFiniteLossStep: nonFinite,
-        interrupted: interrupted, medianStepSeconds: sorted.isEmpty ? 0 : sorted[sorted.count / 2],
-        chanceLoss: task.chanceLoss)
+    let summary = try loop.finish()
     progress?.runFinished(summary)
     return summary
 }
@@ -145,4 +52,98 @@ public func trainAll(_ config: TrainingConfig, makeSink: (RunSpec) throws -> Tra
         summaries.append(try train(run: run, config: config, sink: sink, progress: progress, runIndex: i, runCount: runs.count))
     }
     return summaries
+}
+
+/// The state of one run between steps: model, optimizer, schedule, batch, generator, the
+/// logging pipeline, and what the summary needs (losses, step times).
+final class TrainingLoop {
+    let run: RunSpec
+    let config: TrainingConfig
+    let task: any TrainingTask
+    let model: any TrainableModel<Float>
+    var optimizer: any Optimizer
+    let schedule: LearningRateSchedule
+    var batch: Batch
+    var rng: Xoshiro256
+    let pipeline: LogPipeline
+    let updateLog: UpdateLog?
+    private(set) var losses: [Double] = []
+    private(set) var stepSeconds: [Double] = []
+    private(set) var nonFiniteStep: Int?
+    var interrupted = false
+
+    init(run: RunSpec, config: TrainingConfig, sink: TrainingLogSink) {
+        BLASRuntime.preferAVX512Kernels()
+        BLASRuntime.setThreads(ModelFactory.blasThreads(config))
+        self.run = run
+        self.config = config
+        task = ModelFactory.task(config)
+        model = ModelFactory.model(config, task: task, seed: run.seed)
+        let store = model.parameters
+        optimizer = run.preset.spec(config).make(count: store.count)
+        schedule = run.preset.schedule(config)
+        batch = task.makeBatch(size: config.batchSize)
+        rng = Xoshiro256(seed: run.seed &* 0x9E37_79B9_7F4A_7C15 &+ 1)
+        pipeline = LogPipeline(sink: sink, tensors: store.tensors, scale: config.histogramScale,
+                               keepMedianSteps: [1, 10])
+        updateLog = config.logUpdates ? UpdateLog(count: store.count, scale: config.histogramScale) : nil
+        losses.reserveCapacity(config.steps)
+        stepSeconds.reserveCapacity(config.steps)
+    }
+
+    /// Runs step `t`; returns false if its loss was not finite (the run stops there).
+    func step(_ t: Int) throws -> Bool {
+        try pipeline.checkError()
+        let t0 = ProgressBar.now()
+        task.fill(&batch, using: &rng)
+        let loss = model.lossAndGradient(batch)
+        let lr = schedule.learningRate(at: t)
+        losses.append(loss)
+        guard loss.isFinite else {
+            nonFiniteStep = t
+            pipeline.submit(step: t, scalars: [("loss", loss), ("lr", lr)])
+            return false
+        }
+        let store = model.parameters
+        let g = pipeline.absoluteGradients(store.gradients.base, count: store.count, step: t)
+        updateLog?.saveValues(store.values)
+        let report = optimizer.step(parameters: store.values.buffer, gradients: UnsafeBufferPointer(store.gradients.buffer),
+                                    learningRate: lr)
+        let extra = updateLog?.histograms(values: store.values, optimizer: optimizer, learningRate: lr) ?? []
+        pipeline.submit(step: t, scalars: scalars(loss: loss, lr: lr, gradients: g, report: report),
+                        histograms: config.logHistograms, extra: extra)
+        stepSeconds.append(ProgressBar.now() - t0)
+        return true
+    }
+
+    /// The scalars every step logs.
+    private func scalars(loss: Double, lr: Double, gradients g: (sumSquares: Double, below: Int),
+                         report: OptimizerStepReport) -> [(String, Double)] {
+        var s: [(String, Double)] = [
+            ("loss", loss), ("lr", lr), ("grad/global_norm", g.sumSquares.squareRoot()),
+            ("grad/frac_below_1e-8", Double(g.below) / Double(max(model.parameters.count, 1))),
+        ]
+        if let rho = report.rhoT { s.append(("radam/rho_t", rho)) }
+        if let r = report.rectification { s.append(("radam/r_t", r)) }
+        if let a = report.meanAdaptiveStep { s.append(("adam/mean_adaptive_step", a)) }
+        return s
+    }
+
+    /// Drains the log and summarises the run.
+    func finish() throws -> TrainingSummary {
+        try pipeline.finish()
+        let k = max(1, config.steps / 10)
+        let tenths = stride(from: 0, to: losses.count, by: k).map { i in
+            let chunk = losses[i..<min(i + k, losses.count)]
+            return chunk.reduce(0, +) / Double(chunk.count)
+        }
+        let sorted = stepSeconds.sorted()
+        return TrainingSummary(
+            runName: run.name, stepsRequested: config.steps,
+            stepsCompleted: nonFiniteStep.map { $0 - 1 } ?? losses.count,
+            finalLoss: losses.last ?? .nan, lossByTenths: tenths,
+            medianLog10GradStep1: pipeline.medianLog10(at: 1), medianLog10GradStep10: pipeline.medianLog10(at: 10),
+            nonFiniteLossStep: nonFiniteStep, interrupted: interrupted,
+            medianStepSeconds: sorted.isEmpty ? 0 : sorted[sorted.count / 2], chanceLoss: task.chanceLoss)
+    }
 }

@@ -42,8 +42,3 @@ extension Double: TrainingScalar {
     @inlinable public static func log(_ x: Double) -> Double { Foundation.log(x) }
     @inlinable public static func tanh(_ x: Double) -> Double { Foundation.tanh(x) }
 }
-
-/// Sets the number of OpenBLAS threads (the only multithreaded part of the trainer).
-public func setBLASThreads(_ n: Int) {
-    openblas_set_num_threads(Int32(max(1, n)))
-}

@@ -10,10 +10,10 @@ import Testing
 @Suite("Warmup pathology")
 struct PathologyTests {
     static func config(_ optimizer: String, layers: Int = 3, dModel: Int = 48, batch: Int = 16,
-                       steps: Int = 120, warmup: Int = 50, seed: UInt64 = 0) throws -> TrainingConfig {
+                       steps: Int = 120, warmup: Int = 50, seed: UInt64 = 0, threads: Int = 1) throws -> TrainingConfig {
         var c = TrainingConfig()
         c.layers = layers; c.dModel = dModel; c.heads = 4; c.batchSize = batch; c.steps = steps
-        c.warmupSteps = warmup; c.threads = 1; c.seeds = [seed]
+        c.warmupSteps = warmup; c.threads = threads; c.seeds = [seed]
         try c.set("optimizer", .string(optimizer))
         return c
     }

@@ -1,0 +1,60 @@
+import CBLAS
+import Foundation
+
+/// Run-time settings of the OpenBLAS library the trainer links.
+public enum BLASRuntime {
+    /// Sets the number of OpenBLAS threads. The transformer runs data parallel with one BLAS
+    /// thread (its matrices are 64 wide, too small to split); the MLP uses BLAS threads.
+    public static func setThreads(_ n: Int) {
+        openblas_set_num_threads(Int32(max(1, n)))
+    }
+
+    /// The kernel family OpenBLAS picked for this CPU (e.g. "Haswell", "SkylakeX").
+    public static var coreName: String { String(cString: openblas_get_corename()) }
+
+    /// Switches OpenBLAS to its AVX-512 ("SkylakeX") kernels where the CPU has AVX-512 but the
+    /// library chose AVX2 kernels for it, once per process, and returns the core name in use.
+    ///
+    /// Debian's OpenBLAS 0.3.21 maps AMD Zen 4 (AVX-512F/BW/DQ/VL) to its Haswell kernels;
+    /// later OpenBLAS releases map it to SkylakeX. On the project machine the SkylakeX sgemm
+    /// makes the demo's step about a third faster (BENCHMARKS.md). A user's own
+    /// `OPENBLAS_CORETYPE` is respected. The switch re-runs OpenBLAS's dynamic-architecture
+    /// set-up (`gotoblas_dynamic_quit` / `gotoblas_dynamic_init`, looked up with `dlsym` so a
+    /// build without dynamic architectures just keeps its kernels); call it before any BLAS
+    /// call is in flight. Results change only by Float32 rounding.
+    @discardableResult
+    public static func preferAVX512Kernels() -> String {
+        switchOnce.lock()
+        defer { switchOnce.unlock() }
+        if !switchTried {
+            switchTried = true
+            if ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] == nil,
+               ["Haswell", "Zen"].contains(coreName), cpuHasAVX512(),
+               let quit = symbol("gotoblas_dynamic_quit"), let initialize = symbol("gotoblas_dynamic_init") {
+                setenv("OPENBLAS_CORETYPE", "SkylakeX", 1)
+                quit()
+                initialize()
+                unsetenv("OPENBLAS_CORETYPE")
+            }
+        }
+        return coreName
+    }
+
+    nonisolated(unsafe) private static var switchTried = false
+    private static let switchOnce = NSLock()
+
+    /// AVX-512 F, BW, DQ and VL, as the Linux kernel reports them (it lists only what the OS enables).
+    private static func cpuHasAVX512() -> Bool {
+        guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+              let line = info.split(separator: "\n").first(where: { $0.hasPrefix("flags") }) else { return false }
+        let flags = Set(line.split(separator: " ").map(String.init))
+        return ["avx512f", "avx512bw", "avx512dq", "avx512vl"].allSatisfy(flags.contains)
+    }
+
+    private typealias VoidFunction = @convention(c) () -> Void
+
+    private static func symbol(_ name: String) -> VoidFunction? {
+        guard let handle = dlopen(nil, RTLD_NOW), let p = dlsym(handle, name) else { return nil }
+        return unsafeBitCast(p, to: VoidFunction.self)
+    }
+}

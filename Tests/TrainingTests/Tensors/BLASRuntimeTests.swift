@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+@testable import Training
+
+@Suite("BLAS runtime")
+struct BLASRuntimeTests {
+    /// On a CPU with AVX-512 (F, BW, DQ, VL in /proc/cpuinfo) the trainer runs OpenBLAS's
+    /// SkylakeX kernels, unless the user chose a core type.
+    @Test func avx512MachinesUseSkylakeXKernels() throws {
+        let core = BLASRuntime.preferAVX512Kernels()
+        let info = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+        let flags = Set(info.split(separator: "\n").first { $0.hasPrefix("flags") }?.split(separator: " ").map(String.init) ?? [])
+        let avx512 = ["avx512f", "avx512bw", "avx512dq", "avx512vl"].allSatisfy(flags.contains)
+        if avx512 && ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] == nil {
+            #expect(core == "SkylakeX")
+        }
+    }
+
+    /// After the switch, sgemm still computes C = A Bᵀ (checked against a plain triple loop in
+    /// Double, on a shape with ragged edges).
+    @Test func sgemmAfterTheSwitchIsCorrect() {
+        BLASRuntime.preferAVX512Kernels()
+        let m = 37, n = 29, k = 53
+        var rng = Xoshiro256(seed: 8)
+        let a = (0..<(m * k)).map { _ in Float(rng.uniform(-1, 1)) }, b = (0..<(n * k)).map { _ in Float(rng.uniform(-1, 1)) }
+        var c = [Float](repeating: 0, count: m * n)
+        Float.gemm(transposeA: false, transposeB: true, m: m, n: n, k: k, alpha: 1, a: a, lda: k, b: b, ldb: k,
+                   beta: 0, c: &c, ldc: n)
+        for i in 0..<m {
+            for j in 0..<n {
+                var s = 0.0
+                for l in 0..<k { s += Double(a[i * k + l]) * Double(b[j * k + l]) }
+                #expect(abs(Double(c[i * n + j]) - s) < 1e-4)
+            }
+        }
+    }
+}
