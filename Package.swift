@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "Plotting", dependencies: ["Histograms", "CCairo"]),
 
         // Pathology detectors over histograms and scalars.
-        .target(name: "Diagnosis", dependencies: ["Histograms", "TensorBoardLog"]),
+        .target(name: "Diagnosis", dependencies: ["Histograms", "TensorBoardLog", "Training"]),
 
         // The thin command-line front end.
         .executableTarget(name: "gradscope", dependencies: [

@@ -11,11 +11,37 @@ struct DiagnosisSeries {
     let run: RunData
     let gradTags: [String]
     let lossTag: String?
+    /// The statistics of every gradient histogram, by tag, in file order.
+    private let statisticsByTag: [String: [GradientStatistics]]
 
     init(_ run: RunData, options: DiagnosisOptions) {
         self.run = run
         gradTags = Self.gradientTags(in: run.histogramTags, pattern: options.gradTagPattern)
         lossTag = options.lossTag.map { run.scalars[$0] == nil ? nil : $0 } ?? Self.lossTag(in: run.scalarTags)
+        var statistics: [String: [GradientStatistics]] = [:]
+        for tag in gradTags { statistics[tag] = (run.histograms[tag] ?? []).map(GradientStatistics.init) }
+        statisticsByTag = statistics
+    }
+
+    /// The statistics of a gradient tag's histograms in file order.
+    func statistics(_ tag: String) -> [GradientStatistics] { statisticsByTag[tag] ?? [] }
+
+    var configuration: RunConfiguration { run.configuration }
+
+    /// Every step at which the run logged the loss or a gradient histogram, ascending.
+    var steps: [Int64] {
+        var steps = Set(loss.map(\.step))
+        if let tag = allGradientsTag ?? gradTags.first { steps.formUnion(statistics(tag).map(\.step)) }
+        return steps.sorted()
+    }
+
+    /// Whether the learning rate warms up: the configuration records warmup steps, or an
+    /// `lr` scalar (last component `lr` or `learning_rate`) starts below half its median.
+    var warmsUp: Bool {
+        if let warmup = configuration.number("warmup"), warmup > 0 { return true }
+        guard let tag = run.scalarTags.first(where: { ["lr", "learning_rate"].contains(Self.lastComponent($0).lowercased()) }),
+              let lr = run.scalars[tag], let first = lr.first?.value, first.isFinite else { return false }
+        return first < 0.5 * RunningMedian.median(lr.map(\.value).filter(\.isFinite))
     }
 
     /// The loss in step order (empty without a loss tag).

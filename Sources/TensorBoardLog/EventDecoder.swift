@@ -31,6 +31,17 @@ struct EventDecoder {
         case .summary(let summary):
             result.values.reserveCapacity(summary.value.count)
             for value in summary.value {
+                if value.metadata.pluginData.pluginName == HParamsSummary.pluginName {
+                    do {
+                        if let configuration = try HParamsSummary.configuration(of: value) {
+                            result.configuration = configuration
+                        }
+                    } catch {
+                        warnings.append(LogWarning(file: file, offset: record.offset,
+                                                   message: "tag \(value.tag): undecodable hparams data: skipped"))
+                    }
+                    continue
+                }
                 if let content = decode(value, file: file, offset: record.offset, warnings: &warnings) {
                     result.values.append(LogValue(tag: value.tag, content: content))
                 }

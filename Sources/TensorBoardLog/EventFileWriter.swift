@@ -93,6 +93,17 @@ public final class EventFileWriter {
         append(summaryValue, step: step, wallTime: wallTime)
     }
 
+    /// Queues a run's configuration as TensorBoard's hparams plugin records it, in the three
+    /// events (experiment, session start, session end) at step 0 that PyTorch's
+    /// `SummaryWriter.add_hparams` writes, so TensorBoard's HPARAMS tab lists the run.
+    /// `metrics` are scalar tags for the tab's metric columns.
+    public func addConfiguration(_ configuration: RunConfiguration, metrics: [String] = [], wallTime: Double? = nil) {
+        let time = wallTime ?? Date().timeIntervalSince1970
+        // Serializing proto3 messages without required fields cannot fail.
+        guard let values = try? HParamsSummary.values(configuration, metrics: metrics, startTime: time) else { return }
+        for value in values { append(value, step: 0, wallTime: time) }
+    }
+
     /// Writes the queued records in one call.
     public func flush() throws {
         guard !pending.isEmpty else { return }

@@ -11,6 +11,8 @@ public struct LogEvent: Sendable, Equatable {
     /// The scalar and histogram values of the event's summary, in order; values of other
     /// kinds (images, audio, text, graphs…) are left out.
     public var values: [LogValue]
+    /// The run configuration that the event records (hparams plugin's session start), if any.
+    public var configuration: RunConfiguration?
 
     public init(offset: Int, wallTime: Double, step: Int64, fileVersion: String? = nil, values: [LogValue]) {
         self.offset = offset

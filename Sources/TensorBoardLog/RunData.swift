@@ -33,6 +33,8 @@ public struct RunData: Sendable, Equatable {
     public var name: String
     public var scalars: [String: [ScalarPoint]] = [:]
     public var histograms: [String: [HistogramPoint]] = [:]
+    /// The run's configuration (hparams), merged over its events; empty when not recorded.
+    public var configuration = RunConfiguration()
     /// Problems met while reading the run's files.
     public var warnings: [LogWarning] = []
 
@@ -68,6 +70,9 @@ public struct RunData: Sendable, Equatable {
 
     /// Adds the values of one event.
     public mutating func add(_ event: LogEvent) {
+        if let recorded = event.configuration {
+            configuration.values.merge(recorded.values) { _, new in new }
+        }
         for value in event.values {
             switch value.content {
             case .scalar(let x):

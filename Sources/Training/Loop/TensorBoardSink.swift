@@ -19,6 +19,11 @@ public final class TensorBoardSink: TrainingLogSink {
         writer.addHistogram(tag, histogram, step: Int64(step))
     }
 
+    /// Writes the configuration as TensorBoard's hparams, with `loss` as the metric.
+    public func configuration(_ configuration: RunConfiguration) {
+        writer.addConfiguration(configuration, metrics: ["loss"])
+    }
+
     public func flush() throws { try writer.flush() }
 
     /// Flushes and closes the event file.

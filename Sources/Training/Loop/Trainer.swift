@@ -20,6 +20,7 @@ public func train(run: RunSpec, config: TrainingConfig, sink: TrainingLogSink,
                   progress: TrainingProgress? = nil, runIndex: Int = 0, runCount: Int = 1,
                   shouldStop: () -> Bool = { Interrupt.requested }) throws -> TrainingSummary {
     try config.validate()
+    sink.configuration(run.configuration(config))
     let loop = TrainingLoop(run: run, config: config, sink: sink)
     progress?.runStarted(run, index: runIndex, of: runCount, steps: config.steps)
     for t in 1...config.steps {

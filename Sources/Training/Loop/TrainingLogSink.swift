@@ -1,10 +1,13 @@
 import Histograms
+import TensorBoardLog
 
 /// Where the trainer writes its per-step scalars and histograms. The TensorBoard event
 /// writer is adapted to this in ``TensorBoardSink``; tests use ``InMemoryLogSink``.
 public protocol TrainingLogSink: AnyObject {
     func scalar(_ tag: String, step: Int, value: Double)
     func histogram(_ tag: String, step: Int, _ histogram: ExponentialHistogram)
+    /// Records the run's configuration (once, before the first step; default: nothing).
+    func configuration(_ configuration: RunConfiguration)
     /// Makes everything logged so far durable (called once per step).
     func flush() throws
     /// Flushes and releases the destination at the end of a run (default: ``flush()``).
@@ -13,6 +16,7 @@ public protocol TrainingLogSink: AnyObject {
 
 extension TrainingLogSink {
     public func finish() throws { try flush() }
+    public func configuration(_ configuration: RunConfiguration) {}
 }
 
 /// Keeps everything in memory, for tests and for callers that analyse a run directly.

@@ -1,0 +1,71 @@
+import Histograms
+import TensorBoardLog
+
+/// What the detectors ask of one gradient histogram, for ours and foreign ones alike.
+///
+/// Non-finite values: ours count NaN and ±Inf; a foreign `HistogramProto` (PyTorch's
+/// `SummaryWriter`, tensorboardX) drops them from its buckets but still counts them in
+/// `num`, so there the non-finite count is `num − Σ bucket`. A TF2 tensor records neither,
+/// and the count is unknown (nil).
+struct GradientStatistics {
+    var step: Int64
+    /// Finite values, as the buckets hold them.
+    var finiteCount: Double
+    var nonFiniteCount: Double?
+    /// Whether every finite value is exactly zero (nil when the format cannot tell).
+    var allZero: Bool?
+    /// The largest finite |g|.
+    var maxMagnitude: Double?
+    /// √Σg² over the finite values.
+    var norm: Double?
+    /// The buckets folded onto |g| (nil when they are malformed).
+    var magnitudes: MagnitudeBuckets?
+
+    init(_ point: HistogramPoint) {
+        step = point.step
+        let buckets = point.histogram.buckets
+        magnitudes = try? MagnitudeBuckets(signedEdges: buckets.edges, counts: buckets.counts)
+        finiteCount = buckets.counts.reduce(0, +)
+        switch point.histogram {
+        case .exponential(let h):
+            nonFiniteCount = Double(h.nanCount + h.positiveInfinityCount + h.negativeInfinityCount)
+            allZero = h.finiteCount == 0 ? nil : h.zeroThreshold == 0 && h.zeroCount == h.finiteCount
+            maxMagnitude = h.finiteCount == 0 ? nil : Swift.max(abs(h.min), abs(h.max))
+            norm = h.sumOfSquares.isFinite ? h.sumOfSquares.squareRoot() : nil
+        case .bucketed(let h):
+            nonFiniteCount = h.statistics.map { Swift.max(0, ($0.num - finiteCount).rounded()) }
+            if let s = h.statistics, s.min.isFinite, s.max.isFinite, finiteCount > 0 {
+                allZero = s.min == 0 && s.max == 0
+                maxMagnitude = Swift.max(abs(s.min), abs(s.max))
+            } else {
+                allZero = magnitudes.flatMap { m in finiteCount > 0 ? m.zeroCount == finiteCount : nil }
+                maxMagnitude = magnitudes?.largestOccupiedEdge
+            }
+            norm = h.statistics.flatMap { s in s.sumOfSquares.isFinite && s.sumOfSquares >= 0 ? s.sumOfSquares.squareRoot() : nil }
+        }
+        if maxMagnitude?.isFinite == false { maxMagnitude = nil }
+    }
+
+    /// The fraction of the finite |g| below `threshold` (zeros included; uniform within a
+    /// bucket), or nil without values.
+    func fraction(below threshold: Double) -> Double? {
+        guard let m = magnitudes, finiteCount > 0 else { return nil }
+        var below = m.zeroCount
+        for (i, count) in m.counts.enumerated() where count > 0 {
+            let lo = m.edges[i], hi = m.edges[i + 1]
+            if hi <= threshold {
+                below += count
+            } else if lo < threshold {
+                below += count * (threshold - lo) / (hi - lo)
+            }
+        }
+        return Swift.min(below / finiteCount, 1)
+    }
+}
+
+extension MagnitudeBuckets {
+    /// The upper edge of the last bucket that holds values.
+    var largestOccupiedEdge: Double? {
+        counts.lastIndex { $0 > 0 }.map { edges[$0 + 1] } ?? (zeroCount > 0 ? 0 : nil)
+    }
+}
