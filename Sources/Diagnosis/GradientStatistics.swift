@@ -20,12 +20,14 @@ struct GradientStatistics {
     var norm: Double?
     /// The buckets folded onto |g| (nil when they are malformed).
     var magnitudes: MagnitudeBuckets?
+    var isExponential: Bool
 
     init(_ point: HistogramPoint) {
         step = point.step
         let buckets = point.histogram.buckets
         magnitudes = try? MagnitudeBuckets(signedEdges: buckets.edges, counts: buckets.counts)
         finiteCount = buckets.counts.reduce(0, +)
+        if case .exponential = point.histogram { isExponential = true } else { isExponential = false }
         switch point.histogram {
         case .exponential(let h):
             nonFiniteCount = Double(h.nanCount + h.positiveInfinityCount + h.negativeInfinityCount)
@@ -46,11 +48,20 @@ struct GradientStatistics {
         if maxMagnitude?.isFinite == false { maxMagnitude = nil }
     }
 
-    /// The fraction of the finite |g| below `threshold` (zeros included; uniform within a
-    /// bucket), or nil without values.
-    func fraction(below threshold: Double) -> Double? {
+    /// The fraction of the finite |g| that are exactly zero (nil when unknown: a foreign
+    /// histogram knows its zeros only from a zero-width bucket at 0).
+    var zeroFraction: Double? {
         guard let m = magnitudes, finiteCount > 0 else { return nil }
-        var below = m.zeroCount
+        if allZero == true { return 1 }
+        return m.zeroCount > 0 || isExponential ? m.zeroCount / finiteCount : nil
+    }
+
+    /// The fraction of the non-zero finite |g| below `threshold` (uniform within a bucket),
+    /// or nil without such values. Exact zeros (a dead unit, an unused row) are not small
+    /// gradients and are left out.
+    func fraction(below threshold: Double) -> Double? {
+        guard let m = magnitudes, finiteCount - m.zeroCount > 0 else { return nil }
+        var below = 0.0
         for (i, count) in m.counts.enumerated() where count > 0 {
             let lo = m.edges[i], hi = m.edges[i + 1]
             if hi <= threshold {
@@ -59,7 +70,7 @@ struct GradientStatistics {
                 below += count * (threshold - lo) / (hi - lo)
             }
         }
-        return Swift.min(below / finiteCount, 1)
+        return Swift.min(below / (finiteCount - m.zeroCount), 1)
     }
 }
 

@@ -123,6 +123,25 @@ struct RunDetectorTests {
         #expect(Self.adaptiveSteps(earlyDecades: 2.5).findings(.adaptiveStepVariance).isEmpty)
     }
 
+    /// update/abs_all: |Δθ| = 1e-2 (Adam's first step, lr·sign g) for steps 1–10, then 1e-4; with warmup 1e-5 first.
+    @Test func largeFirstUpdates() throws {
+        func run(early: Double) -> SyntheticRun {
+            var r = SyntheticRun()
+            for step in Int64(1)...40 {
+                r.histogram("update/abs_all", step: step, SyntheticRun.repeated(step <= 10 ? early : 1e-4, 50))
+            }
+            return r
+        }
+        let finding = try #require(run(early: 1e-2).findings(.adaptiveStepVariance).first)
+        #expect(finding.severity == .warning)
+        #expect(finding.steps("early_steps") == Array(1...10))
+        // Medians lie within one scale-3 bucket (factor 2^(1/8)) of the recorded values.
+        let ratio = try #require(finding.number("ratio"))
+        #expect(ratio > 100 / pow(2, 0.125) && ratio < 100 * pow(2, 0.125))
+        #expect(run(early: 1e-5).findings(.adaptiveStepVariance).isEmpty)
+        #expect(run(early: 5e-4).findings(.adaptiveStepVariance).isEmpty) // 5× < 10×
+    }
+
     /// The warmup pathology through the Diagnoser: median |g| 1e-3 falling 4 decades by step 10, loss flat.
     @Test func warmupPathologyFinding() throws {
         var r = SyntheticRun()
