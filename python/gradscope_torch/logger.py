@@ -128,6 +128,8 @@ class GradientLogger:
         self._hooks: list = []
         self._optimizer_steps = 0
         self._loss = None
+        #: The histograms of the last step written, by tag (what the file holds).
+        self.last_histograms: dict[str, ExponentialHistogram] = {}
 
     # -- public API ------------------------------------------------------------------------
 
@@ -255,8 +257,10 @@ class GradientLogger:
             counts.copy_(c)
             non_finite = bool(c[lay.nan_slot] or c[lay.infinity_slot])
             stats.copy_(torch.tensor(counting.host_moments(a, non_finite), dtype=torch.float64))
-        if implicit_zeros:
+        if implicit_zeros:  # |0| = 0 joins the zeros, min and max
             counts[lay.zero_slot] += implicit_zeros
+            stats[2:3].clamp_(max=0.0)
+            stats[3:4].clamp_(min=0.0)
 
     def _all_reduce(self, batches: list[_DeviceBatch]) -> None:
         dist = torch.distributed
@@ -286,9 +290,10 @@ class GradientLogger:
         for _, h in histograms[1:]:
             merged = merged.merged(h)
         w.add_scalar("grad/global_norm", math.sqrt(merged.sum_of_squares), step)
-        for name, h in histograms:
-            w.add_histogram("grad/" + name, h, step)
-        w.add_histogram(ALL_TAG, merged, step)
+        self.last_histograms = {"grad/" + name: h for name, h in histograms}
+        self.last_histograms[ALL_TAG] = merged
+        for tag, h in self.last_histograms.items():
+            w.add_histogram(tag, h, step)
         median = merged.magnitude_quantile(0.5)
         if median is not None and median > 0:
             w.add_scalar("grad/median_log10", math.log10(median), step)
