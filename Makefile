@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := libcairo2-dev libopenblas-dev fonts-dejavu-core pkg-config
 DEMO_OUT ?= demo-out
 
-.PHONY: deps build release test demo check-demo bench gallery protos clean
+.PHONY: deps build release test python-venv python-test demo check-demo bench gallery protos clean
 
 ## deps: install the Debian packages the build needs (only those missing).
 deps:
@@ -26,6 +26,23 @@ release: deps
 
 test: deps
 	$(SWIFT) test
+	$(MAKE) python-test
+
+## python-venv: a virtual environment (.venv) with gradscope-torch and its test extras. It sees
+## the system's packages, so a preinstalled torch is reused; where none is, pip installs torch.
+VENV ?= .venv
+PYTHON ?= python3
+python-venv:
+	@command -v $(PYTHON) >/dev/null && $(PYTHON) -c 'import ensurepip' 2>/dev/null || { \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq python3 python3-venv python3-pip >&2; }
+	@[ -x $(VENV)/bin/python ] || $(PYTHON) -m venv --system-site-packages $(VENV)
+	$(VENV)/bin/python -m pip install -q './python[test,fast-crc,tensorboard]'
+
+## python-test: the Python package's tests, the cross-language ones against the CLI built here.
+python-test: python-venv
+	$(SWIFT) build --product gradscope
+	GRADSCOPE="$$($(SWIFT) build --show-bin-path)/gradscope" GRADSCOPE_REQUIRE_CLI=1 \
+	  $(VENV)/bin/python -m pytest -q -p no:cacheprovider python/tests
 
 ## demo: the main job — train Adam, Adam + warmup and RAdam, plot, diagnose (~2 min after the build).
 demo: release
