@@ -55,25 +55,31 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // Shared by the test targets: the fixtures (one copy) and the seeded generator.
+        .target(name: "GradscopeTestSupport", dependencies: ["Training"],
+                path: "Tests/GradscopeTestSupport", resources: [.copy("Fixtures")]),
+
         .testTarget(name: "HistogramsTests", dependencies: [
-            "Histograms", .product(name: "Numerics", package: "swift-numerics"),
+            "Histograms", "GradscopeTestSupport", .product(name: "Numerics", package: "swift-numerics"),
         ]),
         .testTarget(name: "TensorBoardLogTests", dependencies: [
-            "TensorBoardLog", "Histograms", .product(name: "Numerics", package: "swift-numerics"),
-        ], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TrainingTests", dependencies: [
-            "Training", "Histograms", "TensorBoardLog",
+            "TensorBoardLog", "Histograms", "GradscopeTestSupport",
             .product(name: "Numerics", package: "swift-numerics"),
-        ], resources: [.copy("Fixtures")]),
+        ]),
+        .testTarget(name: "TrainingTests", dependencies: [
+            "Training", "Histograms", "TensorBoardLog", "GradscopeTestSupport",
+            .product(name: "Numerics", package: "swift-numerics"),
+        ]),
         .testTarget(name: "PlottingTests", dependencies: [
-            "Plotting", "Histograms", .product(name: "Numerics", package: "swift-numerics"),
+            "Plotting", "Histograms", "GradscopeTestSupport",
+            .product(name: "Numerics", package: "swift-numerics"),
         ]),
         .testTarget(name: "CLITests", dependencies: [
-            "gradscope", "TensorBoardLog", "Histograms",
+            "gradscope", "TensorBoardLog", "Histograms", "GradscopeTestSupport",
             .product(name: "Numerics", package: "swift-numerics"),
-        ], resources: [.copy("Fixtures")]),
+        ]),
         .testTarget(name: "DiagnosisTests", dependencies: [
-            "Diagnosis", "TensorBoardLog", "Histograms",
+            "Diagnosis", "TensorBoardLog", "Histograms", "GradscopeTestSupport",
             .product(name: "Numerics", package: "swift-numerics"),
         ]),
     ]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Histograms
+import Training
 
 /// `gradscope-bench hist`: the workload of `../shared/bench/hist_baseline.py` (float32
 /// values with log-normal magnitudes `10^N(−5, 2)`, random signs, 1 % exact zeros),
@@ -71,14 +72,8 @@ private func plainSum(_ values: [Float]) -> Float {
 
 /// `count` float32 values: magnitudes `10^N(−5, 2)`, random signs, 1 % exact zeros (SplitMix64, Box–Muller).
 func gradientLikeValues(count: Int, seed: UInt64) -> [Float] {
-    var state = seed
-    func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    var generator = SplitMix64(seed: seed)
+    func next() -> UInt64 { generator.next() }
     func uniform() -> Double { Double(next() >> 11) * 0x1p-53 }
     var values = [Float](repeating: 0, count: count)
     for i in 0 ..< count {

@@ -1,4 +1,5 @@
 import Foundation
+import GradscopeTestSupport
 
 /// Runs the `gradscope` executable that SwiftPM built next to the test bundle and
 /// captures what it prints, so the CLI is tested end to end as a user runs it.
@@ -44,13 +45,6 @@ enum CommandRunner {
 
     /// A fresh temporary directory, removed by the caller.
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("gradscope-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
-    static var fixtures: URL {
-        Bundle.module.resourceURL!.appendingPathComponent("Fixtures")
+        try Fixtures.temporaryDirectory(prefix: "gradscope-cli")
     }
 }

@@ -1,10 +1,11 @@
 import Foundation
 import Numerics
 import Testing
+import GradscopeTestSupport
 
 @Suite("gradscope export")
 struct ExportCommandTests {
-    let logdir = CommandRunner.fixtures.appendingPathComponent("tensorboard").path
+    let logdir = Fixtures.tensorboard.path
 
     @Test func jsonlHasOneObjectPerValueMatchingTheReference() throws {
         let expected = try ReferenceExpectations.load()

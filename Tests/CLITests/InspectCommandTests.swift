@@ -1,10 +1,11 @@
 import Foundation
 import Numerics
 import Testing
+import GradscopeTestSupport
 
 @Suite("gradscope inspect")
 struct InspectCommandTests {
-    let logdir = CommandRunner.fixtures.appendingPathComponent("tensorboard").path
+    let logdir = Fixtures.tensorboard.path
 
     @Test func listsEveryRunAndTagWithItsSteps() throws {
         let expected = try ReferenceExpectations.load()

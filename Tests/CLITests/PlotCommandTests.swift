@@ -3,10 +3,11 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
+import GradscopeTestSupport
 
 @Suite("gradscope plot")
 struct PlotCommandTests {
-    static let logdir = CommandRunner.fixtures.appendingPathComponent("tensorboard").path
+    static let logdir = Fixtures.tensorboard.path
     static let formats = ["png", "svg", "pdf"]
 
     /// The shared reference runs, each with one of its histogram tags.

@@ -1,4 +1,5 @@
 import Foundation
+import GradscopeTestSupport
 
 /// What TensorBoard's own loader read from the shared reference logs (`expected.json`):
 /// per run, the steps of each scalar tag and of each histogram tag.
@@ -13,7 +14,7 @@ struct ReferenceExpectations {
     var runs: [String: Run] = [:]
 
     static func load() throws -> ReferenceExpectations {
-        let url = CommandRunner.fixtures.appendingPathComponent("tensorboard/expected.json")
+        let url = Fixtures.tensorboardExpected
         let root = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: [String: Any]]
         var result = ReferenceExpectations()
         for (name, content) in root {

@@ -1,6 +1,7 @@
 import Numerics
 import Testing
 @testable import Histograms
+import GradscopeTestSupport
 
 @Suite struct BucketIndexTests {
     /// Every bucket boundary of every binade (normal and subnormal) at scales 0…5: the Float
@@ -129,18 +130,5 @@ import Testing
     @Test func relativeErrorBound() {
         #expect(ExponentialHistogram.relativeError(scale: 3).isApproximatelyEqual(to: 0.0905077326652577, relativeTolerance: 1e-12))
         #expect(ExponentialHistogram.relativeError(scale: 0) == 1)
-    }
-}
-
-/// A small seeded generator for reproducible tests.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,6 +1,7 @@
 import Numerics
 import Testing
 @testable import Histograms
+import GradscopeTestSupport
 
 @Suite struct MergeTests {
     static func sample(_ count: Int, seed: UInt64) -> [Float] {

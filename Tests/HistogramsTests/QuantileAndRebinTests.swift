@@ -2,6 +2,7 @@ import Foundation
 import Numerics
 import Testing
 @testable import Histograms
+import GradscopeTestSupport
 
 @Suite struct QuantileTests {
     /// Quantiles of log-uniform data are within the bucket's relative error of the exact ones.

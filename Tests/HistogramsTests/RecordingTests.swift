@@ -1,6 +1,7 @@
 import Numerics
 import Testing
 @testable import Histograms
+import GradscopeTestSupport
 
 @Suite struct RecordingTests {
     @Test func countsEveryKindOfValue() {

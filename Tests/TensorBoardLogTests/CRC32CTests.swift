@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TensorBoardLog
+import GradscopeTestSupport
 
 @Suite struct CRC32CTests {
     @Test func checkValueOfDigits() {

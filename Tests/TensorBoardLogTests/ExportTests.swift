@@ -2,6 +2,7 @@ import Foundation
 import Histograms
 import Testing
 @testable import TensorBoardLog
+import GradscopeTestSupport
 
 @Suite struct ExportTests {
     /// A logdir with one run "train" holding two scalars and one exponential histogram.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TensorBoardLog
+import GradscopeTestSupport
 
 /// Garbage never crashes the reader: random bytes, random truncations and random bit flips
 /// of good files (seeded, so failures reproduce).

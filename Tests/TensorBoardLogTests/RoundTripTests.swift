@@ -3,6 +3,7 @@ import Histograms
 import Numerics
 import Testing
 @testable import TensorBoardLog
+import GradscopeTestSupport
 
 /// Writer → reader: scalars and exponential histograms come back, histograms without loss.
 @Suite struct RoundTripTests {

@@ -1,12 +1,11 @@
 import Foundation
+import GradscopeTestSupport
 @testable import TensorBoardLog
 
 /// Paths and helpers shared by the TensorBoardLog tests.
 enum TestSupport {
-    /// `Fixtures/tensorboard` in the test bundle.
-    static var tensorboardFixtures: String {
-        Bundle.module.resourceURL!.appendingPathComponent("Fixtures/tensorboard").path
-    }
+    /// The shared TensorBoard reference logdir (`GradscopeTestSupport`'s `Fixtures/tensorboard`).
+    static var tensorboardFixtures: String { Fixtures.tensorboard.path }
 
     /// The single event file of a fixture run.
     static func fixtureFile(run: String) throws -> String {
@@ -19,10 +18,7 @@ enum TestSupport {
 
     /// A new empty directory under the temporary directory.
     static func temporaryDirectory() throws -> String {
-        let path = (NSTemporaryDirectory() as NSString)
-            .appendingPathComponent("TensorBoardLogTests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        try Fixtures.temporaryDirectory(prefix: "TensorBoardLogTests").path
     }
 
     /// Writes `bytes` to a new file in a new temporary directory; returns its path.
@@ -49,20 +45,5 @@ enum TestSupport {
     struct FixtureError: Error, CustomStringConvertible {
         var message: String
         var description: String { message }
-    }
-}
-
-/// A seeded generator (SplitMix64), so that fuzz cases are reproducible.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

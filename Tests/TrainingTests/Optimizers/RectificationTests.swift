@@ -2,6 +2,7 @@ import Foundation
 import Numerics
 import Testing
 @testable import Training
+import GradscopeTestSupport
 
 /// Every row of `rectification.csv` (β₂, t, ρ∞, ρt, rt; rt empty where ρt ≤ 4).
 @Suite("RAdam rectification")
@@ -9,8 +10,7 @@ struct RectificationTests {
     struct Row { let beta2: Double; let t: Int; let rhoInf: Double; let rhoT: Double; let r: Double? }
 
     static func rows() throws -> [Row] {
-        let url = try #require(Bundle.module.url(forResource: "rectification", withExtension: "csv",
-                                                  subdirectory: "Fixtures"))
+        let url = Fixtures.reference("rectification.csv")
         let lines = try String(contentsOf: url, encoding: .utf8).split(whereSeparator: \.isNewline).dropFirst()
         return try lines.map { line in
             let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GradscopeTestSupport
 
 /// `optimizer_trajectories.json`: a gradient stream and the float64 trajectories
 /// (theta[t] after step t+1) that reference optimizers produce from it.
@@ -38,8 +39,7 @@ struct TrajectoryFixture: Decodable {
     let cases: [Case]
 
     static func load() throws -> TrajectoryFixture {
-        let url = try #require(Bundle.module.url(forResource: "optimizer_trajectories", withExtension: "json",
-                                                  subdirectory: "Fixtures"))
+        let url = Fixtures.reference("optimizer_trajectories.json")
         return try JSONDecoder().decode(TrajectoryFixture.self, from: Data(contentsOf: url))
     }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// Any JSON value, decoded with `JSONDecoder` (which, unlike `JSONSerialization` on Linux,
 /// parses numbers to the nearest double, so exact comparisons are meaningful).
-enum JSONValue: Decodable, Equatable {
+public enum JSONValue: Decodable, Equatable, Sendable {
     case null
     case bool(Bool)
     case number(Double)
@@ -10,7 +10,7 @@ enum JSONValue: Decodable, Equatable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    init(from decoder: any Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
@@ -27,30 +27,30 @@ enum JSONValue: Decodable, Equatable {
         }
     }
 
-    static func parse(_ text: String) throws -> JSONValue {
+    public static func parse(_ text: String) throws -> JSONValue {
         try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
     }
 
-    subscript(key: String) -> JSONValue? {
+    public subscript(key: String) -> JSONValue? {
         if case .object(let fields) = self { return fields[key] }
         return nil
     }
 
-    var number: Double? {
+    public var number: Double? {
         if case .number(let x) = self { return x }
         return nil
     }
 
-    var string: String? {
+    public var string: String? {
         if case .string(let s) = self { return s }
         return nil
     }
 
-    var numbers: [Double]? {
+    public var numbers: [Double]? {
         guard case .array(let items) = self else { return nil }
         let values = items.compactMap(\.number)
         return values.count == items.count ? values : nil
     }
 
-    var isNull: Bool { self == .null }
+    public var isNull: Bool { self == .null }
 }
