@@ -35,7 +35,7 @@ struct GradientStatistics {
             maxMagnitude = h.finiteCount == 0 ? nil : Swift.max(abs(h.min), abs(h.max))
             norm = h.sumOfSquares.isFinite ? h.sumOfSquares.squareRoot() : nil
         case .bucketed(let h):
-            nonFiniteCount = h.statistics.map { Swift.max(0, ($0.num - finiteCount).rounded()) }
+            nonFiniteCount = h.nonFiniteCount
             if let s = h.statistics, s.min.isFinite, s.max.isFinite, finiteCount > 0 {
                 allZero = s.min == 0 && s.max == 0
                 maxMagnitude = Swift.max(abs(s.min), abs(s.max))

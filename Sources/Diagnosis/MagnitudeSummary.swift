@@ -4,8 +4,8 @@ import TensorBoardLog
 /// A one-line summary of a histogram of x seen as magnitudes |x|: the 1st, 50th and 99th
 /// percentiles and the counts of exact zeros, NaN and infinities.
 ///
-/// Counts a format does not record are nil: foreign histograms carry no NaN or Inf
-/// counters, and their zeros are known only when a bucket holds exactly zero
+/// Counts a format does not record are nil: foreign histograms carry no separate NaN or
+/// Inf counters (a `HistogramProto`'s `num − Σ bucket` gives their total), and their zeros are known only when a bucket holds exactly zero
 /// (edges `[0, 0]`, as PyTorch's default bins give for |g| with exact zeros).
 public struct MagnitudeSummary: Sendable, Equatable {
     public var p01: Double?
@@ -15,6 +15,9 @@ public struct MagnitudeSummary: Sendable, Equatable {
     public var nanCount: Double?
     public var positiveInfinityCount: Double?
     public var negativeInfinityCount: Double?
+    /// NaN and ±Inf together: ours from the counters, a foreign `HistogramProto` from
+    /// `num − Σ bucket` (`BucketedHistogram.nonFiniteCount`); nil for TF2 tensors.
+    public var nonFiniteCount: Double?
 
     /// Percentiles of an exponential histogram come from its own `magnitudes.quantile`
     /// (log-uniform within a bucket, ±Inf ranked as the largest magnitudes); those of a
@@ -31,7 +34,9 @@ public struct MagnitudeSummary: Sendable, Equatable {
             nanCount = Double(histogram.nanCount)
             positiveInfinityCount = Double(histogram.positiveInfinityCount)
             negativeInfinityCount = Double(histogram.negativeInfinityCount)
-        case .bucketed:
+            nonFiniteCount = Double(histogram.nanCount + histogram.positiveInfinityCount + histogram.negativeInfinityCount)
+        case .bucketed(let histogram):
+            nonFiniteCount = histogram.nonFiniteCount
             let buckets = value.buckets
             let folded = try? MagnitudeBuckets(signedEdges: buckets.edges, counts: buckets.counts)
             p01 = folded?.quantile(0.01)

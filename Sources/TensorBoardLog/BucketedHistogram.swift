@@ -61,10 +61,21 @@ public struct BucketedHistogram: Sendable, Equatable, Hashable, Codable {
         let rights = Array(bucketLimits.prefix(k))
         var lefts = [Double]()
         lefts.reserveCapacity(k)
-        if k > 0 { lefts.append(Swift.min(statistics.min, rights[0])) }
+        // A NaN or infinite `min` (PyTorch writes NaN when the values hold NaN or ±Inf)
+        // says nothing about bucket 0's left edge: it becomes zero-width at its right edge.
+        if k > 0 { lefts.append(statistics.min.isFinite ? Swift.min(statistics.min, rights[0]) : rights[0]) }
         lefts.append(contentsOf: rights.dropLast())
         self.init(source: .histogramProto, leftEdges: lefts, rightEdges: rights,
                   counts: Array(bucketCounts.prefix(k)), statistics: statistics)
+    }
+
+    /// The number of NaN and ±Inf values, where the format tells: a `HistogramProto` from
+    /// PyTorch's `SummaryWriter` (or tensorboardX) leaves them out of its buckets but
+    /// counts them in `num`, so it is `num − Σ counts` (never below 0). Nil for TF2
+    /// tensors, which carry no `num`.
+    public var nonFiniteCount: Double? {
+        guard let num = statistics?.num, num.isFinite else { return nil }
+        return Swift.max(0, (num - counts.reduce(0, +)).rounded())
     }
 
     /// Number of values: `statistics.num` if known, else the sum of `counts`.

@@ -6,13 +6,16 @@ import Histograms
 /// JSONL, one object per line:
 /// - scalars: `{"run","tag","step","wall_time","kind":"scalar","value"}`;
 /// - histograms: `{"run","tag","step","wall_time","kind":"histogram","edges","counts",
-///   "zero_count","nan_count","pos_inf_count","neg_inf_count","count","sum","sum_squares",
+///   "zero_count","nan_count","pos_inf_count","neg_inf_count","non_finite_count","count","sum","sum_squares",
 ///   "min","max"}`, plus `"scale"` and `"zero_threshold"` for gradscope's exponential
 ///   histograms. `edges`/`counts` are `HistogramValue.buckets` (k+1 edges, k counts): for a
-///   legacy `HistogramProto` the first edge is `min(min, bucket_limit[0])` and the others are
+///   legacy `HistogramProto` the first edge is `min(min, bucket_limit[0])` (`bucket_limit[0]`
+///   when `min` is NaN or infinite) and the others are
 ///   `bucket_limit`; for exponential histograms the counts include the zero bucket and
 ///   exclude NaN/±Inf. Values a format does not carry are `null` (foreign histograms have no
-///   zero/NaN/Inf counters; TF2 tensors have no sum, min or max).
+///   zero/NaN/Inf counters; TF2 tensors have no sum, min or max). `non_finite_count` is NaN
+///   plus ±Inf: ours from the counters, a `HistogramProto`'s `num − Σ counts` (PyTorch
+///   drops them from the buckets but counts them in `num`), `null` for TF2 tensors.
 ///
 /// CSV (scalars only): header `run,tag,step,wall_time,value`.
 ///
@@ -89,6 +92,7 @@ public enum LogExport {
                 ("nan_count", String(h.nanCount)),
                 ("pos_inf_count", String(h.positiveInfinityCount)),
                 ("neg_inf_count", String(h.negativeInfinityCount)),
+                ("non_finite_count", String(h.nanCount + h.positiveInfinityCount + h.negativeInfinityCount)),
                 ("count", String(h.count)),
                 ("sum", JSONText.number(h.sum)),
                 ("sum_squares", JSONText.number(h.sumOfSquares)),
@@ -106,6 +110,7 @@ public enum LogExport {
                 ("nan_count", "null"),
                 ("pos_inf_count", "null"),
                 ("neg_inf_count", "null"),
+                ("non_finite_count", JSONText.number(h.nonFiniteCount)),
                 ("count", JSONText.number(h.totalCount)),
                 ("sum", JSONText.number(statistics?.sum)),
                 ("sum_squares", JSONText.number(statistics?.sumOfSquares)),

@@ -9,7 +9,9 @@ struct Inspect: ParsableCommand {
         abstract: "List a logdir's runs and tags, with a summary of each histogram tag.",
         discussion: """
             For each histogram tag, one line per sampled step gives the median and the 1st \
-            and 99th percentiles of |x| and the zero, NaN and Inf counts. Steps are sampled \
+            and 99th percentiles of |x| and the zero, NaN and Inf counts (for PyTorch's \
+            histograms, which drop NaN and Inf from their buckets, NaN+Inf is num − Σ bucket). \
+            Steps are sampled \
             at positions 1, 10, 100, … of the series and at its last step.
             """)
 
@@ -123,6 +125,7 @@ struct SummaryLine: Encodable {
         case step, p01 = "p01_abs", median = "median_abs", p99 = "p99_abs"
         case zeros = "zero_count", nan = "nan_count"
         case positiveInfinity = "pos_inf_count", negativeInfinity = "neg_inf_count"
+        case nonFinite = "non_finite_count"
     }
 
     func encode(to encoder: Encoder) throws {
@@ -135,9 +138,10 @@ struct SummaryLine: Encodable {
         try container.encode(summary.nanCount, forKey: .nan)
         try container.encode(summary.positiveInfinityCount, forKey: .positiveInfinity)
         try container.encode(summary.negativeInfinityCount, forKey: .negativeInfinity)
+        try container.encode(summary.nonFiniteCount, forKey: .nonFinite)
     }
 
-    static let header = columns(["step", "median|x|", "p1|x|", "p99|x|", "zeros", "NaN", "Inf"])
+    static let header = columns(["step", "median|x|", "p1|x|", "p99|x|", "zeros", "NaN", "Inf", "NaN+Inf"])
 
     /// Cells padded to a fixed width, without trailing blanks.
     static func columns(_ cells: [String]) -> String {
@@ -149,7 +153,7 @@ struct SummaryLine: Encodable {
         let infinities: Double? = summary.positiveInfinityCount.map { $0 + (summary.negativeInfinityCount ?? 0) }
         return Self.columns([String(step), Self.number(summary.median), Self.number(summary.p01),
                              Self.number(summary.p99), Self.count(summary.zeroCount),
-                             Self.count(summary.nanCount), Self.count(infinities)])
+                             Self.count(summary.nanCount), Self.count(infinities), Self.count(summary.nonFiniteCount)])
     }
 
     private static func number(_ x: Double?) -> String {

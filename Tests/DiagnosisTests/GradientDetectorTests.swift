@@ -55,6 +55,22 @@ struct GradientDetectorTests {
         #expect(abs(try #require(finding.number("max_factor")) / 1000 - 1) < 1e-9)
         #expect(abs(try #require(finding.number("running_median")) / 0.01 - 1) < 1e-9)
         #expect(finding.remedy.contains("clip the gradient norm at about 0.02"))
+        #expect(finding.severity == .warning) // 1000× ≥ 100×
+    }
+
+    /// A 20× spike (‖g‖ 0.01 → 0.2 at step 25) after which the loss keeps falling is a note;
+    /// one after which the loss ends higher is a warning.
+    @Test(arguments: [(0.5, Finding.Severity.info), (2.0, .warning)])
+    func transientSpikeSeverity(endLoss: Double, expected: Finding.Severity) throws {
+        var r = SyntheticRun()
+        for step in Int64(1)...40 {
+            r.histogram("grad/abs_all", step: step, SyntheticRun.repeated(step == 25 ? 2e-2 : 1e-3, 100))
+            r.scalar("loss", step: step, step <= 30 ? 1 : endLoss)
+        }
+        let finding = try #require(r.findings(.exploding).first)
+        #expect(finding.steps("spike_steps") == [25])
+        #expect(abs(try #require(finding.number("max_factor")) - 20) < 1e-9)
+        #expect(finding.severity == expected)
     }
 
     /// ‖g‖ grows 1.2× per step: the running median follows, max factor 1.2^10.5 ≈ 6.8 < 10.
