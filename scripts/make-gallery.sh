@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates the figure gallery in examples/figures/ from the bundled example logs
-# (examples/logs/) and the reference logs (Tests/TensorBoardLogTests/Fixtures/tensorboard/).
+# (examples/logs/) and the reference logs (Tests/GradscopeTestSupport/Fixtures/tensorboard/).
 #
 # usage: scripts/make-gallery.sh [-c debug|release]
 set -euo pipefail
@@ -12,7 +12,7 @@ swift build -c "$config" --product gradscope >/dev/null
 gradscope="$(swift build -c "$config" --show-bin-path)/gradscope"
 
 out=examples/figures
-ref=Tests/TensorBoardLogTests/Fixtures/tensorboard
+ref=Tests/GradscopeTestSupport/Fixtures/tensorboard
 logs=examples/logs
 mkdir -p "$out"
 

@@ -2,7 +2,7 @@
 """Prints, as JSON, the hparams of every run under LOGDIR as TensorBoard's own loader and
 hparams plugin read them: {run: {name: value}} from `_hparams_/session_start_info`.
 
-Used to make Tests/TensorBoardLogTests/Fixtures/hparams/expected.json and to check that
+Used to make Tests/GradscopeTestSupport/Fixtures/hparams/expected.json and to check that
 TensorBoard reads what `gradscope train` records.
 
     python3 scripts/read-hparams.py LOGDIR

@@ -1,4 +1,5 @@
 import Foundation
+import GradscopeTestSupport
 import Testing
 
 /// PyTorch's `SummaryWriter.add_histogram` of [1e-3, 2e-3, 3e-3, NaN, Inf] at step 1 and
@@ -7,7 +8,7 @@ import Testing
 /// values from the buckets and counts them in num.
 @Suite("Non-finite values in PyTorch histograms")
 struct NonFiniteForeignTests {
-    static let log = CommandRunner.fixtures.appendingPathComponent("torch_nan").path
+    static let log = Fixtures.root.appendingPathComponent("torch_nan").path
 
     @Test func inspectCountsNumMinusBuckets() throws {
         let result = try CommandRunner.run(["inspect", Self.log, "--json"])

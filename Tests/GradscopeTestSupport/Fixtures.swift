@@ -7,6 +7,10 @@ import Foundation
 ///   `shared/reference/tensorboard`).
 /// - `reference/`: PyTorch optimizer trajectories and the RAdam rectification table
 ///   (copied from `shared/reference`).
+/// - `hparams/`: PyTorch `SummaryWriter.add_hparams` output and `expected.json`, what
+///   TensorBoard's loader read from it (`scripts/read-hparams.py`).
+/// - `torch_nan/`: PyTorch histograms holding NaN and Inf (see `NonFiniteForeignTests`).
+/// - `gradscope-torch/`: a log written by the Python package (`python/scripts/make_swift_fixture.py`).
 public enum Fixtures {
     /// The `Fixtures` folder in this target's resource bundle.
     public static var root: URL {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GradscopeTestSupport
 @testable import TensorBoardLog
 
 /// A log written by the Python package `gradscope-torch` (`python/scripts/make_swift_fixture.py`)
@@ -29,7 +30,7 @@ import Testing
     }
 
     static var fixture: String {
-        Bundle.module.resourceURL!.appendingPathComponent("Fixtures/gradscope-torch").path
+        Fixtures.root.appendingPathComponent("gradscope-torch").path
     }
 
     let expected: Expected

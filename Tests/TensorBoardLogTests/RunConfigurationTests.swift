@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GradscopeTestSupport
 @testable import TensorBoardLog
 
 /// Run configurations (TensorBoard's hparams plugin): read from PyTorch's `add_hparams`
@@ -7,7 +8,7 @@ import Testing
 @Suite("Run configuration (hparams)")
 struct RunConfigurationTests {
     static var hparamsFixtures: String {
-        Bundle.module.resourceURL!.appendingPathComponent("Fixtures/hparams").path
+        Fixtures.root.appendingPathComponent("hparams").path
     }
 
     /// `expected.json` holds what TensorBoard's own loader and hparams plugin read from the

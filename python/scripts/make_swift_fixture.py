@@ -1,5 +1,5 @@
 """Writes the Python-written fixture of the Swift tests:
-Tests/TensorBoardLogTests/Fixtures/gradscope-torch/run/ (an event file written by
+Tests/GradscopeTestSupport/Fixtures/gradscope-torch/run/ (an event file written by
 GradientLogger) and expected.json (what Python recorded: every histogram field, the scalars).
 
     python3 python/scripts/make_swift_fixture.py
@@ -16,7 +16,7 @@ import torch
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 from gradscope_torch import GradientLogger  # noqa: E402
 
-OUT = os.path.join(os.path.dirname(__file__), "..", "..", "Tests", "TensorBoardLogTests", "Fixtures", "gradscope-torch")
+OUT = os.path.join(os.path.dirname(__file__), "..", "..", "Tests", "GradscopeTestSupport", "Fixtures", "gradscope-torch")
 
 
 def fields(h) -> dict:
