@@ -43,13 +43,9 @@ public enum BLASRuntime {
     nonisolated(unsafe) private static var switchTried = false
     private static let switchOnce = NSLock()
 
-    /// AVX-512 F, BW, DQ and VL, as the Linux kernel reports them (it lists only what the OS enables).
-    private static func cpuHasAVX512() -> Bool {
-        guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
-              let line = info.split(separator: "\n").first(where: { $0.hasPrefix("flags") }) else { return false }
-        let flags = Set(line.split(separator: " ").map(String.init))
-        return ["avx512f", "avx512bw", "avx512dq", "avx512vl"].allSatisfy(flags.contains)
-    }
+    /// AVX-512 F, BW, DQ and VL (CPUID and the OS's saved state, via the compiler's
+    /// `__builtin_cpu_supports`).
+    private static func cpuHasAVX512() -> Bool { gradscope_cpu_has_avx512() != 0 }
 
     private typealias VoidFunction = @convention(c) () -> Void
 

@@ -8,7 +8,10 @@ struct BLASRuntimeTests {
     /// SkylakeX kernels, unless the user chose a core type.
     @Test func avx512MachinesUseSkylakeXKernels() throws {
         let core = BLASRuntime.preferAVX512Kernels()
-        let info = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+        // /proc files report size 0, so read to the end rather than by size.
+        let data = FileHandle(forReadingAtPath: "/proc/cpuinfo")?.readDataToEndOfFile() ?? Data()
+        let info = String(decoding: data, as: UTF8.self)
+        #expect(info.contains("flags"))
         let flags = Set(info.split(separator: "\n").first { $0.hasPrefix("flags") }?.split(separator: " ").map(String.init) ?? [])
         let avx512 = ["avx512f", "avx512bw", "avx512dq", "avx512vl"].allSatisfy(flags.contains)
         if avx512 && ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] == nil {
