@@ -14,7 +14,7 @@ struct StepBench: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "step",
         abstract: "Milliseconds per training step of the demo, with and without per-step histogram logging.")
 
-    @Option(help: "BLAS threads.") var threads: Int = 1
+    @Option(help: "Threads (data-parallel batch shards).") var threads: Int = 1
     @Option(help: "Steps per run.") var steps: Int = 100
     @Option(help: "Rounds; each round runs both modes once, in alternating order.") var rounds: Int = 4
     @Option(help: "Transformer layers.") var layers: Int = 6

@@ -30,7 +30,7 @@ struct Demo: ParsableCommand {
     @Option(help: "Seed.")
     var seed: UInt64 = 0
 
-    @Option(help: "BLAS threads.")
+    @Option(help: "Threads (data-parallel batch shards).")
     var threads = 2
 
     func validate() throws {

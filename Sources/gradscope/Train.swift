@@ -39,7 +39,7 @@ struct Train: ParsableCommand {
     @Option(help: "Training steps.") var steps: String?
     @Option(help: "Batch size.") var batch: String?
     @Option(help: "Seed(s), comma-separated.") var seed: String?
-    @Option(help: "BLAS threads.") var threads: String?
+    @Option(help: "Threads: batch shards for the transformers, BLAS threads for the MLP.") var threads: String?
     @Option(help: "Log directory (one subdirectory per run).") var logdir: String?
     @Option(name: .customLong("run-name"), help: "Run name (prefix when there are several runs).") var runName: String?
     @Flag(name: .customLong("no-histograms"), help: "Log scalars only.") var noHistograms = false
