@@ -12,8 +12,13 @@ public enum BLASRuntime {
     /// The kernel family OpenBLAS picked for this CPU (e.g. "Haswell", "SkylakeX").
     public static var coreName: String { String(cString: openblas_get_corename()) }
 
-    /// Switches OpenBLAS to its AVX-512 ("SkylakeX") kernels where the CPU has AVX-512 but the
-    /// library chose AVX2 kernels for it, once per process, and returns the core name in use.
+    /// Switches OpenBLAS to its AVX-512 ("SkylakeX") kernels where the user asks for it
+    /// (`GRADSCOPE_OPENBLAS_AVX512=1`), the CPU has AVX-512 and the library chose AVX2 kernels
+    /// for it, once per process, and returns the core name in use.
+    ///
+    /// The switch is opt-in: some machines set `OPENBLAS_CORETYPE` because older OpenBLAS
+    /// builds compute wrong results or crash on their processors, and a process that leaves it
+    /// unset must not be moved onto kernels the library did not choose.
     ///
     /// Debian's OpenBLAS 0.3.21 maps AMD Zen 4 (AVX-512F/BW/DQ/VL) to its Haswell kernels;
     /// later OpenBLAS releases map it to SkylakeX. On the project machine the SkylakeX sgemm
@@ -28,7 +33,8 @@ public enum BLASRuntime {
         defer { switchOnce.unlock() }
         if !switchTried {
             switchTried = true
-            if ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] == nil,
+            let environment = ProcessInfo.processInfo.environment
+            if environment[optInVariable] == "1", environment["OPENBLAS_CORETYPE"] == nil,
                ["Haswell", "Zen"].contains(coreName), cpuHasAVX512(),
                let quit = symbol("gotoblas_dynamic_quit"), let initialize = symbol("gotoblas_dynamic_init") {
                 setenv("OPENBLAS_CORETYPE", "SkylakeX", 1)
@@ -39,6 +45,9 @@ public enum BLASRuntime {
         }
         return coreName
     }
+
+    /// The environment variable that opts into the AVX-512 kernels.
+    public static let optInVariable = "GRADSCOPE_OPENBLAS_AVX512"
 
     nonisolated(unsafe) private static var switchTried = false
     private static let switchOnce = NSLock()
