@@ -3,6 +3,7 @@ import Histograms
 import Numerics
 import Testing
 import TensorBoardLog
+import GradscopeTestSupport
 
 /// inspect and export on logs that gradscope itself writes, intact and damaged.
 @Suite("CLI on gradscope's own logs")
@@ -75,10 +76,13 @@ struct OwnLogTests {
         #expect(warnings.first?.hasPrefix("warning: ") == true)
     }
 
-    @Test func garbageFileIsReadWithoutCrashing() throws {
+    /// Seeded garbage, so that a failure reproduces: a 4 KiB file of random bytes (which has
+    /// no valid record, since a record's header CRC fails with probability 1 − 2⁻³²).
+    @Test(arguments: [UInt64(1), 2, 3])
+    func garbageFileIsReadWithoutCrashing(seed: UInt64) throws {
         let logdir = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: logdir) }
-        var generator = SystemRandomNumberGenerator()
+        var generator = SplitMix64(seed: seed)
         let garbage = Data((0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) })
         try garbage.write(to: logdir.appendingPathComponent("events.out.tfevents.0.host"))
         let result = try CommandRunner.run(["inspect", logdir.path])

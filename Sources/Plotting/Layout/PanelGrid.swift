@@ -97,7 +97,8 @@ struct PanelGrid {
             let row = i / cols, col = i % cols
             let showX = !shareX || row == rows - 1 || i + cols >= panels.count
             let showY = !shareY || col == 0
-            drawPanel(panel, rect: placement.rects[i], showXLabels: showX, showYLabels: showY, renderer: r, theme: theme)
+            drawPanel(panel, rect: placement.rects[i], figure: bounds, showXLabels: showX, showYLabels: showY,
+                      renderer: r, theme: theme)
         }
         if let colorbar, let first = placement.rects.first, let last = placement.rects.last {
             colorbar.draw(in: Rect(x: placement.colorbarLeft, y: first.minY, width: bounds.maxX - placement.colorbarLeft,
@@ -106,7 +107,8 @@ struct PanelGrid {
         }
     }
 
-    private func drawPanel(_ p: Panel, rect: Rect, showXLabels: Bool, showYLabels: Bool, renderer r: Renderer, theme: Theme) {
+    private func drawPanel(_ p: Panel, rect: Rect, figure bounds: Rect, showXLabels: Bool, showYLabels: Bool,
+                           renderer r: Renderer, theme: Theme) {
         let frame = PlotFrame(rect: rect, x: p.x.scale, y: p.y.scale)
         let tickFont = theme.tickFont
         let axisStyle = StrokeStyle(color: theme.foreground, width: theme.axisLineWidth)
@@ -154,11 +156,15 @@ struct PanelGrid {
         }
         if showXLabels, let label = p.x.label {
             let tickH = r.measure("0", font: tickFont).height
-            r.text(label, at: Point(rect.midX, rect.maxY + theme.tickLength + 2 + tickH + 3), font: theme.labelFont,
+            let room = 2 * min(rect.midX - bounds.minX, bounds.maxX - rect.midX) - 2
+            let fitted = fittedAxisLabel(label, length: room, font: theme.labelFont, renderer: r)
+            r.text(fitted.text, at: Point(rect.midX, rect.maxY + theme.tickLength + 2 + tickH + 3), font: fitted.font,
                    color: theme.foreground, anchor: .top)
         }
         if showYLabels, let label = p.y.label {
-            r.text(label, at: Point(yLabelLeft - 4, rect.midY), font: theme.labelFont, color: theme.foreground,
+            let room = 2 * min(rect.midY - bounds.minY, bounds.maxY - rect.midY) - 2
+            let fitted = fittedAxisLabel(label, length: room, font: theme.labelFont, renderer: r)
+            r.text(fitted.text, at: Point(yLabelLeft - 4, rect.midY), font: fitted.font, color: theme.foreground,
                    anchor: .bottom, rotation: -.pi / 2)
         }
         if let title = p.title {
