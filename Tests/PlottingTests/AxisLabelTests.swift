@@ -36,6 +36,35 @@ import Testing
         }
     }
 
+    /// The drawn page, not the tick loop's own predicate: in scalar plots of many sizes, over
+    /// linear and logarithmic ranges, no two recorded text boxes (tick labels, axis labels,
+    /// titles) overlap and none leaves the figure.
+    @Test(arguments: [(false, 0.0, 10_000.0), (false, -0.0031, 0.0127), (true, 1e-12, 1e2), (true, 3, 40)])
+    func drawnLabelsDoNotOverlap(logY: Bool, low: Double, high: Double) throws {
+        let steps = (0...200).map { Double($0) * 50 }
+        let values = steps.indices.map { i in
+            let f = Double(i) / Double(steps.count - 1)
+            return logY ? low * pow(high / low, f) : low + (high - low) * f
+        }
+        let series = try ScalarSeries(label: "run", steps: steps, values: values)
+        for width in [1.8, 2.6, 3.5, 4.8, 6.4, 9] {
+            for height in [1.4, 2.2, 3.6, 5] {
+                let figure = Figure(content: ScalarPlot(panels: [ScalarPanel(series: [series])], yLabel: "value", logY: logY),
+                                    width: width, height: height)
+                let r = RecordingRenderer()
+                figure.draw(in: r)
+                let texts = r.texts.filter { !$0.text.isEmpty }
+                #expect(texts.count >= 4)
+                for (i, a) in texts.enumerated() {
+                    #expect(figure.bounds.contains(a.box, tolerance: 0.5), "\(width)×\(height) in: '\(a.text)' leaves the figure")
+                    for b in texts[(i + 1)...] where a.box.overlaps(b.box, tolerance: 0.5) {
+                        Issue.record("\(width)×\(height) in, \(low)…\(high): '\(a.text)' \(a.box) overlaps '\(b.text)' \(b.box)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func longAxisGetsMatplotlibsTickCount() {
         // 6.4 in wide axis minus margins ≈ 400 pt: matplotlib's tick space = 400 / (3·8) → nbins 9.
         let ticks = AxisSpec(scale: .linear(0, 1)).resolveTicks(length: 400, orientation: .horizontal,

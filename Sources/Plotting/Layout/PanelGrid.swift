@@ -66,14 +66,21 @@ struct PanelGrid {
         // Side by side, the last x label of a panel and the first of the next can meet at
         // the gap: leave room for one label (half of each) plus some air.
         let estimatedW = max(20, (area.width - leftStrip) / Double(max(columns, 1)))
-        var xLabelW = 0.0
+        var xLabelW = 0.0, rightOverhang = 0.0
         for p in panels {
             let t = p.x.resolveTicks(length: estimatedW, orientation: .horizontal, renderer: r, font: tickFont)
             xLabelW = max(xLabelW, t.major.map { r.measure($0.label, font: tickFont).width }.max() ?? 0)
+            // How far the last tick label, centred on its tick, reaches past the axis's end.
+            for tick in t.major {
+                let reach = p.x.scale.fraction(tick.value) * estimatedW + r.measure(tick.label, font: tickFont).width / 2
+                rightOverhang = max(rightOverhang, reach - estimatedW)
+            }
         }
         let gapX = shareY ? max(12.0, xLabelW + 6) : leftStrip + 10
         if let colorbar {
             area = area.inset(right: colorbar.width(height: estimatedH, renderer: r, theme: theme))
+        } else if rightOverhang + 1 > pad + rightMargin {
+            area = area.inset(right: rightOverhang + 1 - pad - rightMargin)
         }
         area = area.inset(left: leftStrip, bottom: bottomStrip)
         let cols = max(columns, 1)
