@@ -1,6 +1,7 @@
 import Foundation
 import Histograms
 import Numerics
+import GradscopeTestSupport
 import Testing
 @testable import Plotting
 
@@ -20,6 +21,31 @@ import Testing
         #expect(s.counts[i] == 2)
         let j = s.edges.indices.dropLast().first { s.edges[$0] < 3.0 && 3.0 <= s.edges[$0 + 1] }!
         #expect(s.counts[j] == 1)
+    }
+
+    /// Merging the slices of two histograms gives the slice of their merge: the plots' exact
+    /// merge by bucket index agrees with Histograms' `merging`, on ranges that do not overlap
+    /// (a gap between them), overlap, and nest, with zeros, NaN and ∞ added.
+    @Test(arguments: [(1e-9, 1e-7, 1e-3, 1e-1), (1e-6, 1e-2, 1e-4, 1.0), (1e-8, 10, 1e-5, 1e-4)])
+    func mergedSlicesEqualTheSliceOfTheMergedHistogram(lowA: Double, highA: Double, lowB: Double, highB: Double) throws {
+        var generator = SplitMix64(seed: 11)
+        func sample(_ low: Double, _ high: Double) -> [Double] {
+            (0..<3000).map { _ in
+                let x = low * pow(high / low, Double.random(in: 0...1, using: &generator))
+                return Bool.random(using: &generator) ? x : -x
+            }
+        }
+        var a = ExponentialHistogram(scale: 3), b = ExponentialHistogram(scale: 3)
+        a.record(contentsOf: sample(lowA, highA) + [0, .nan])
+        b.record(contentsOf: sample(lowB, highB) + [0, 0, .infinity, -.infinity])
+        let merged = try #require(HistogramSlice.merged([HistogramSlice(step: 1, histogram: a), HistogramSlice(step: 2, histogram: b)]))
+        let expected = HistogramSlice(step: 1, histogram: a.merging(b))
+        #expect(merged.exponentialOffset == expected.exponentialOffset)
+        #expect(merged.counts == expected.counts)
+        #expect(merged.edges.count == expected.edges.count)
+        for (m, e) in zip(merged.edges, expected.edges) { #expect(m.isApproximatelyEqual(to: e, relativeTolerance: 1e-15)) }
+        #expect(merged.zeroCount == 3 && merged.nanCount == 1 && merged.infCount == 2)
+        #expect(merged.counts.reduce(0, +) == 6000)
     }
 
     @Test func tensorBoardSymmetricBucketsFoldExactly() throws {
