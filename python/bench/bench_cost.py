@@ -9,9 +9,11 @@
    d_model 64, batch 32; 76 tensors, 306 144 values): bare, + GradientLogger.log, +
    add_histogram of |g| per tensor. ms per step and overhead vs bare.
 
-Each round runs every method once (in rotating order); the figures are the range (min…max)
-of the per-round medians.
-usage: python/bench/bench_cost.py [--rounds 5] [--steps 15] [--threads 2] [--reference PATH]
+10M values: each round runs every method once (in rotating order); the figures are the range
+(min…max) over rounds. Demo step: each cycle runs one step of every mode (rotating order);
+overheads are per cycle (against the bare step of the same cycle), their median per round,
+then the range over rounds; the ratio is taken per round.
+usage: python/bench/bench_cost.py [--rounds 5] [--steps 15] [--threads 2] [--n 10000000] [--reference PATH]
 """
 
 import argparse
@@ -38,6 +40,7 @@ ap.add_argument("--reference", default=os.path.join(os.path.dirname(__file__), "
                                                      "reference", "postln_copy_reference.py"))
 a = ap.parse_args()
 torch.set_num_threads(a.threads)
+torch.set_num_interop_threads(1)
 tmp = tempfile.mkdtemp(prefix="gradscope-bench-")
 
 try:
@@ -55,7 +58,8 @@ def rng_values(n: int) -> torch.Tensor:
 
 def searchsorted_path(scale: int):
     t = slot_table(scale)
-    last = lower_boundaries(t.window_low + 1, t.width, scale).astype(np.float32)
+    with np.errstate(over="ignore"):  # boundaries beyond float32's range become +Inf
+        last = lower_boundaries(t.window_low + 1, t.width, scale).astype(np.float32)
     # int32 patterns of each bucket's last float32 (largest float32 <= b^(i+1))
     bits = last.view(np.int32).copy()
     too_big = last.astype(np.float64) > lower_boundaries(t.window_low + 1, t.width, scale)
@@ -140,36 +144,63 @@ def bench_demo_step() -> tuple[dict, int, int]:
             writer.add_histogram("grad/" + name, p.grad.abs(), t)
         writer.flush()
 
-    modes = {"bare step": lambda t, loss: None, "+ GradientLogger.log": ours}
+    searches = {}
+
+    def searchsorted_per_tensor(t, loss):
+        for name, p in params:
+            searches.setdefault(name, searchsorted_path(3))(p.grad.reshape(-1))
+
+    modes = {"bare step": lambda t, loss: None, "+ GradientLogger.log": ours,
+             "+ searchsorted path per tensor": searchsorted_per_tensor}
     if writer:
         modes["+ add_histogram per tensor"] = tb
     for mode in modes.values():
         for _ in range(3):
             step(mode)
+    # Interleaved step by step: each cycle runs one step of every mode (rotating order), so a
+    # burst of load from other processes hits all modes of a cycle alike.
     samples = {k: [] for k in modes}
+    names = list(modes)
     for r in range(a.rounds):
-        names = list(modes)
-        names = names[r % len(names):] + names[:r % len(names)]
-        for name in names:
-            times = []
-            for _ in range(a.steps):
+        cycles = {k: [] for k in modes}
+        for c in range(a.steps):
+            shift = (r * a.steps + c) % len(names)
+            for name in names[shift:] + names[:shift]:
                 t0 = time.perf_counter()
                 step(modes[name])
-                times.append(time.perf_counter() - t0)
-            samples[name].append(statistics.median(times) * 1e3)
+                cycles[name].append(time.perf_counter() - t0)
+        for name in modes:
+            samples[name].append(cycles[name])
     logger.close()
     n_values = sum(p.numel() for _, p in params)
-    return ranges(samples), len(params), n_values
+    return samples, len(params), n_values
 
 
-print(f"torch {torch.__version__}, {a.threads} threads, {a.rounds} rounds")
+def overheads(samples: dict) -> dict:
+    """Per round: the median over its cycles of (mode's step / bare step of the same cycle) − 1."""
+    bare = samples["bare step"]
+    return {k: [statistics.median(v / b - 1 for v, b in zip(vs, bs)) for vs, bs in zip(rounds, bare)]
+            for k, rounds in samples.items() if k != "bare step"}
+
+
+print(f"torch {torch.__version__}, torch.get_num_threads() = {torch.get_num_threads()}, "
+      f"interop threads {torch.get_num_interop_threads()}, {a.rounds} rounds, "
+      f"load average at start {os.getloadavg()[0]:.2f}")
 print(f"\n{a.n:,} float32 values, ns/value (range of {a.rounds} interleaved runs):")
 for name, (lo, hi) in bench_10m().items():
     print(f"  {name:<40} {lo:7.2f} … {hi:7.2f}")
-steps, tensors, values = bench_demo_step()
-print(f"\ndemo step ({tensors} tensors, {values:,} values), median ms per step over {a.steps} steps, "
-      f"range of {a.rounds} interleaved rounds:")
-bare = steps["bare step"]
-for name, (lo, hi) in steps.items():
-    extra = "" if name == "bare step" else f"   overhead {100 * (lo / bare[1] - 1):+.0f}% … {100 * (hi / bare[0] - 1):+.0f}%"
-    print(f"  {name:<40} {lo:7.2f} … {hi:7.2f}{extra}")
+samples, tensors, values = bench_demo_step()
+print(f"\ndemo step ({tensors} tensors, {values:,} values), {a.rounds} rounds of {a.steps} cycles, a cycle = one "
+      f"step of each mode; ms per step: range of the rounds' medians (fastest step); overhead: range over "
+      f"rounds of the median per-cycle ratio to the bare step of the same cycle:")
+extra = overheads(samples)
+for name, rounds in samples.items():
+    medians = [statistics.median(r) * 1e3 for r in rounds]
+    fastest = min(min(r) for r in rounds) * 1e3
+    over = "" if name == "bare step" else \
+        f"   overhead {100 * min(extra[name]):+.0f}% … {100 * max(extra[name]):+.0f}%"
+    print(f"  {name:<40} {min(medians):7.2f} … {max(medians):7.2f} ({fastest:6.2f}){over}")
+if "+ add_histogram per tensor" in extra:
+    ratio = [t / o for t, o in zip(extra["+ add_histogram per tensor"], extra["+ GradientLogger.log"])]
+    print(f"  add_histogram overhead / GradientLogger overhead, per round: {min(ratio):.1f}× … {max(ratio):.1f}×")
+print(f"load average at end {os.getloadavg()[0]:.2f}")

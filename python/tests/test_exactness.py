@@ -1,5 +1,6 @@
 """Bucket indices against the integer-only reference (tests/reference.py): ≥ 2M float32
-values at scales −3…5, all float16 and bfloat16 patterns, float64 on the 52-bit table."""
+values at scales −3…5, all float16 and bfloat16 patterns, float64 on the 52-bit table (with
+every power of two of float64 and its neighbours, signed values, ±0, ±Inf and NaN)."""
 
 import math
 
@@ -88,7 +89,7 @@ def test_float32_matches_integer_reference(float32_values, scale):
 
 
 @pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16])
-@pytest.mark.parametrize("scale", [-3, 0, 3, 5])
+@pytest.mark.parametrize("scale", SCALES)
 def test_half_precision_all_patterns(dtype, scale):
     patterns = torch.arange(-32768, 32768, dtype=torch.int32).to(torch.int16).view(dtype)
     widened = patterns.to(torch.float32).abs().view(torch.int32).numpy().astype(np.uint64)
@@ -102,14 +103,21 @@ def test_half_precision_all_patterns(dtype, scale):
     assert np.array_equal(counting.host_counts(a, f, scale, 0.0).numpy(), expected_counts(expected, scale, f))
 
 
-@pytest.mark.parametrize("scale", [-3, 0, 3, 5])
+@pytest.mark.parametrize("scale", SCALES)
 def test_float64_uses_52_bit_boundaries(scale):
     rng = np.random.default_rng(scale + 100)
     random = rng.integers(0, 1 << 63, size=100_000, dtype=np.uint64)
     subnormal = rng.integers(1, 1 << 52, size=5_000, dtype=np.uint64)
-    bits = np.concatenate([random, subnormal, boundary_neighbours(scale, 64),
-                           np.array([0, 0x7FF0000000000000, 0x7FF8000000000000], dtype=np.uint64)])
-    expected = reference_indices(bits, scale, 52, 11)
+    powers = np.array([np.float64(math.ldexp(1.0, e)).view(np.uint64) for e in range(-1074, 1024)],
+                      dtype=np.uint64).astype(np.int64)
+    neighbours = (powers[:, None] + np.arange(-2, 3)[None, :]).reshape(-1)
+    neighbours = neighbours[(neighbours >= 0) & (neighbours < 0x7FF0000000000000)].astype(np.uint64)
+    magnitudes = np.concatenate([random, subnormal, neighbours, boundary_neighbours(scale, 64),
+                                 np.array([0, 1, 0x7FF0000000000000, 0x7FF8000000000000, 0x7FF0000000000001],
+                                          dtype=np.uint64)])
+    sign = np.uint64(1 << 63)
+    bits = np.concatenate([magnitudes, magnitudes[::7] | sign])
+    expected = reference_indices(bits & ~sign, scale, 52, 11)
     answer, host = code_buckets(bits, scale, FLOAT64)
     assert mismatches(answer, expected) == 0
     assert np.array_equal(host, expected_counts(expected, scale, FLOAT64))

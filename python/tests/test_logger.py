@@ -75,17 +75,22 @@ def test_device_path_equals_host_path_on_cpu(tmp_path):
         assert h.sum == pytest.approx(other.sum, rel=1e-12)
 
 
-def test_zero_threshold_is_the_largest_float32_not_above_it(tmp_path):
+@pytest.mark.parametrize("device_path", [False, True])
+def test_zero_threshold_is_the_largest_float32_not_above_it(tmp_path, device_path):
     t = 0.1
     above = float(torch.tensor(t, dtype=torch.float32))  # the nearest float32 to 0.1 is above it
     assert above > t and largest_float32_not_above(t) < t
-    g = torch.tensor([above, largest_float32_not_above(t), 0.0, 1.0])
+    g = torch.tensor([above, -above, largest_float32_not_above(t), 0.0, 1.0])
     naive_zeros = int((g.abs() <= torch.tensor(t, dtype=torch.float32)).sum())
-    with GradientLogger(str(tmp_path), zero_threshold=t) as logger:
+    # and 200 float32 neighbours on either side of t (the same table key as t, and the next ones)
+    around = torch.tensor(above, dtype=torch.float32).view(torch.int32) + torch.arange(-100, 100, dtype=torch.int32)
+    g = torch.cat([g, around.view(torch.float32), torch.randn(1000) * 0.2])
+    with GradientLogger(str(tmp_path), zero_threshold=t, device_path=device_path) as logger:
         logger.log({"w": g}, 1)
     h = logger.last_histograms["grad/w"]
-    assert h.zero_count == 2 and naive_zeros == 3
+    assert naive_zeros == 4  # ``above`` and ``-above`` would count as zeros
     assert_histogram_equals(h, expected_histogram(g, 3, zero_threshold=t))
+    assert h.zero_count == 2 + 100 + int((g[205:].abs().double() <= t).sum())
     assert h.zero_threshold == t
 
 
