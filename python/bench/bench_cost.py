@@ -10,10 +10,10 @@
    add_histogram of |g| per tensor. ms per step and overhead vs bare.
 
 10M values: each round runs every method once (in rotating order); the figures are the range
-(min…max) over rounds. Demo step: each cycle runs one step of every mode (rotating order);
-overheads are per cycle (against the bare step of the same cycle), their median per round,
-then the range over rounds; the ratio is taken per round.
-usage: python/bench/bench_cost.py [--rounds 5] [--steps 15] [--threads 2] [--n 10000000] [--reference PATH]
+(min…max) over rounds. Demo step: each cycle runs every mode (shuffled order) for one
+untimed and --timed timed steps; overheads are per cycle (against the bare step of the same
+cycle), their median per round, then the range over rounds; the ratio is taken per round.
+usage: python/bench/bench_cost.py [--rounds 5] [--steps 15] [--threads 2] [--n 10000000] [--timed 2] [--reference PATH]
 """
 
 import argparse
@@ -36,6 +36,7 @@ ap.add_argument("--rounds", type=int, default=5)
 ap.add_argument("--steps", type=int, default=15)
 ap.add_argument("--threads", type=int, default=2)
 ap.add_argument("--n", type=int, default=10_000_000)
+ap.add_argument("--timed", type=int, default=2, help="timed demo steps per mode and cycle (after one untimed)")
 ap.add_argument("--reference", default=os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared",
                                                      "reference", "postln_copy_reference.py"))
 a = ap.parse_args()
@@ -157,18 +158,22 @@ def bench_demo_step() -> tuple[dict, int, int]:
     for mode in modes.values():
         for _ in range(3):
             step(mode)
-    # Interleaved step by step: each cycle runs one step of every mode (rotating order), so a
-    # burst of load from other processes hits all modes of a cycle alike.
+    # Interleaved in short runs: each cycle runs every mode (shuffled order) for one untimed step,
+    # which absorbs what the previous mode left behind (add_histogram's garbage and writer
+    # work slow the next step down), then for `timed` timed steps, whose mean is the cycle's
+    # time. A burst of load from other processes hits all modes of a cycle alike.
     samples = {k: [] for k in modes}
     names = list(modes)
+    order = np.random.default_rng(7)
     for r in range(a.rounds):
         cycles = {k: [] for k in modes}
         for c in range(a.steps):
-            shift = (r * a.steps + c) % len(names)
-            for name in names[shift:] + names[:shift]:
-                t0 = time.perf_counter()
+            for name in order.permutation(names).tolist():
                 step(modes[name])
-                cycles[name].append(time.perf_counter() - t0)
+                t0 = time.perf_counter()
+                for _ in range(a.timed):
+                    step(modes[name])
+                cycles[name].append((time.perf_counter() - t0) / a.timed)
         for name in modes:
             samples[name].append(cycles[name])
     logger.close()
@@ -190,8 +195,8 @@ print(f"\n{a.n:,} float32 values, ns/value (range of {a.rounds} interleaved runs
 for name, (lo, hi) in bench_10m().items():
     print(f"  {name:<40} {lo:7.2f} … {hi:7.2f}")
 samples, tensors, values = bench_demo_step()
-print(f"\ndemo step ({tensors} tensors, {values:,} values), {a.rounds} rounds of {a.steps} cycles, a cycle = one "
-      f"step of each mode; ms per step: range of the rounds' medians (fastest step); overhead: range over "
+print(f"\ndemo step ({tensors} tensors, {values:,} values), {a.rounds} rounds of {a.steps} cycles, a cycle = 1 + "
+      f"{a.timed} steps of each mode; ms per step: range of the rounds' medians (fastest step); overhead: range over "
       f"rounds of the median per-cycle ratio to the bare step of the same cycle:")
 extra = overheads(samples)
 for name, rounds in samples.items():
