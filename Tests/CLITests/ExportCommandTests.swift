@@ -30,7 +30,8 @@ struct ExportCommandTests {
             case "histogram":
                 let edges = try #require(object["edges"] as? [Double]), counts = try #require(object["counts"] as? [Double])
                 let reference = try #require(expected.runs[run]?.histogramBuckets[tag]?[step])
-                #expect(edges == reference.edges, "\(run) \(tag) \(step)")
+                #expect(Array(edges.dropFirst()) == reference.rightEdges, "\(run) \(tag) \(step)")
+                #expect(edges.first.map(reference.acceptsLeftEdge) == true, "\(run) \(tag) \(step): left edge \(edges.first ?? .nan)")
                 #expect(counts == reference.counts, "\(run) \(tag) \(step)")
                 for key in ["zero_count", "nan_count", "pos_inf_count", "neg_inf_count", "count", "sum", "sum_squares", "min", "max"] {
                     #expect(object.keys.contains(key), "missing \(key)")

@@ -45,7 +45,7 @@ struct InspectCommandTests {
                     let step = try #require(summary["step"] as? Int)
                     let median = try #require(summary["median_abs"] as? Double)
                     let buckets = try #require(expected.runs[name]?.histogramBuckets[tagName]?[step])
-                    let (low, high) = Self.medianMagnitudeBounds(edges: buckets.edges, counts: buckets.counts)
+                    let (low, high) = Self.medianMagnitudeBounds(edges: buckets.boundingEdges, counts: buckets.counts)
                     #expect(median >= low * (1 - 1e-12) && median <= high * (1 + 1e-12),
                             "\(name) \(tagName) step \(step): \(median) not in [\(low), \(high)]")
                     checked += 1
