@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-numerics", exact: "1.1.1"),
         .package(url: "https://github.com/apple/swift-protobuf", exact: "1.39.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
         // C libraries from Debian, found through pkg-config.
@@ -44,9 +45,15 @@ let package = Package(
         // Pathology detectors over histograms and scalars.
         .target(name: "Diagnosis", dependencies: ["Histograms", "TensorBoardLog", "Training"]),
 
+        // The HTML report: inline-SVG figures and the diagnosis through a Mustache template.
+        .target(name: "Reporting", dependencies: [
+            "Plotting", "Diagnosis", "TensorBoardLog",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+
         // The thin command-line front end.
         .executableTarget(name: "gradscope", dependencies: [
-            "Histograms", "TensorBoardLog", "Training", "Plotting", "Diagnosis",
+            "Histograms", "TensorBoardLog", "Training", "Plotting", "Diagnosis", "Reporting",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),

@@ -4,11 +4,11 @@ import TensorBoardLog
 /// `optimizer`, `beta2`, `warmup`, `radam_threshold`, `radam_comparison`; other writers'
 /// names are tried too).
 extension RunConfiguration {
-    var beta2: Double? { number("beta2", "adam_beta2", "b2") }
-    var radamThreshold: Double? { number("radam_threshold", "rho_threshold") }
+    public var beta2: Double? { number("beta2", "adam_beta2", "b2") }
+    public var radamThreshold: Double? { number("radam_threshold", "rho_threshold") }
     /// `>` or `>=`.
     var radamComparison: String? { string("radam_comparison") }
-    var optimizer: String? { string("optimizer", "optim", "optimizer_name")?.lowercased() }
+    public var optimizer: String? { string("optimizer", "optim", "optimizer_name")?.lowercased() }
 
     /// Whether the optimizer is adaptive (the Adam family or RAdam); nil when unknown.
     var isAdaptive: Bool? {

@@ -9,13 +9,13 @@ enum DiagnosisTable {
                      "  gradients: " + tagList(diagnosis.gradTags)]
         guard !diagnosis.findings.isEmpty else { return (lines + ["  no findings"]).joined(separator: "\n") }
         for finding in diagnosis.findings {
-            let steps = stepRange(finding.firstStep, finding.lastStep)
+            let steps = finding.stepRangeText
             lines.append("  " + [finding.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0),
                                  finding.kind.rawValue.padding(toLength: 22, withPad: " ", startingAt: 0),
                                  finding.tag ?? "(run)", steps].filter { !$0.isEmpty }.joined(separator: "  "))
             lines.append("      " + finding.summary)
             for evidence in finding.evidence {
-                lines.append("      · \(evidence.description): \(text(evidence.value))")
+                lines.append("      · \(evidence.description): \(evidence.value.text)")
             }
             lines.append("      remedy: " + finding.remedy)
         }
@@ -26,24 +26,6 @@ enum DiagnosisTable {
         guard !tags.isEmpty else { return "none" }
         let shown = tags.count <= 6 ? tags : Array(tags.prefix(5))
         return shown.joined(separator: ", ") + (tags.count > shown.count ? ", … (\(tags.count) tags)" : "")
-    }
-
-    static func stepRange(_ first: Int64?, _ last: Int64?) -> String {
-        switch (first, last) {
-        case let (a?, b?) where a != b: "steps \(a)–\(b)"
-        case let (a?, _): "step \(a)"
-        case let (nil, b?): "step \(b)"
-        default: ""
-        }
-    }
-
-    static func text(_ value: Evidence.Value) -> String {
-        switch value {
-        case .number(let x): x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(format: "%.4g", x)
-        case .steps(let steps): steps.count <= 12 ? steps.map(String.init).joined(separator: ", ")
-            : steps.prefix(10).map(String.init).joined(separator: ", ") + ", … (\(steps.count) steps)"
-        case .text(let s): s
-        }
     }
 }
 

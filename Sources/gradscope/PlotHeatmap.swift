@@ -26,18 +26,8 @@ struct PlotHeatmap: ParsableCommand {
         let cmap = try mapPlotError { try Colormap.named(colormap) }
         let loaded = try LoadedRuns(logdirs: logs.logdirs, select: logs.runs)
         let tag = try loaded.histogramTag(logs.tag)
-        var panels = try loaded.histogramPanels(tag: tag)
-        if let steps {
-            let selection = try mapPlotError { try StepSelection(parsing: steps) }
-            let restricted: StepSelection
-            if case .range(let r, _) = selection { restricted = .range(r, maxCount: Int.max) } else { restricted = selection }
-            panels = panels.map { p in
-                let keep = Set(restricted.select(from: p.slices.map(\.step)))
-                return HistogramPanel(title: p.title, slices: p.slices.filter { keep.contains($0.step) })
-            }
-            guard panels.contains(where: { !$0.slices.isEmpty }) else { throw PlotCommandError("no histogram at steps \(steps)") }
-        }
-        try figure.write(HeatmapPlot(panels: panels, logBase: base, logSteps: logSteps, colormap: cmap,
-                                     title: figure.title ?? tag))
+        let selection = try steps.map { text in try mapPlotError { try StepSelection(parsing: text) } }
+        try figure.write(try loaded.heatmapPlot(tag: tag, logBase: base, logSteps: logSteps, colormap: cmap,
+                                                steps: selection, title: figure.title ?? tag))
     }
 }

@@ -24,10 +24,9 @@ struct PlotHistogram: ParsableCommand {
         guard ["per-step", "shared"].contains(normalize) else { throw PlotCommandError("--normalize must be per-step or shared") }
         let loaded = try LoadedRuns(logdirs: logs.logdirs, select: logs.runs)
         let tag = try loaded.histogramTag(logs.tag)
-        let panels = try loaded.histogramPanels(tag: tag)
-        let plot = StackedHistogramPlot(panels: panels, steps: selection, logBase: base,
-                                        normalization: normalize == "shared" ? .shared : .perStep,
-                                        title: figure.title ?? tag)
+        let plot = try loaded.stackedHistogramPlot(tag: tag, steps: selection, logBase: base,
+                                                   normalization: normalize == "shared" ? .shared : .perStep,
+                                                   title: figure.title ?? tag)
         try figure.write(plot)
     }
 }

@@ -8,6 +8,9 @@ import TensorBoardLog
 struct LoadedRuns {
     var runs: [(name: String, data: RunData)]
 
+    /// Runs already loaded and named.
+    init(runs: [(name: String, data: RunData)]) { self.runs = runs }
+
     init(logdirs: [String], select wanted: [String]) throws {
         guard !logdirs.isEmpty else { throw PlotCommandError("give at least one LOGDIR") }
         var all: [(String, RunData)] = []

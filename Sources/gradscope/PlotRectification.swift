@@ -1,6 +1,5 @@
 import ArgumentParser
 import Plotting
-import Training
 
 /// `gradscope plot rect`: RAdam's ρt and rt, from β2 values or from a log's scalars.
 struct PlotRectification: ParsableCommand {
@@ -44,19 +43,7 @@ struct PlotRectification: ParsableCommand {
             return b
         }
         guard !values.isEmpty else { throw PlotCommandError("--beta2 is empty") }
-        // Log-spaced steps (every step up to 1000): smooth on a log axis, small in SVG.
-        var steps: [Int] = Array(1...min(maxStep, 1000))
-        var t = 1000.0
-        while Int(t) < maxStep { t *= 1.01; steps.append(min(Int(t), maxStep)) }
-        steps = Array(Set(steps)).sorted()
-        return try values.map { b in
-            let rho = steps.map { Rectification.rho(step: $0, beta2: b) }
-            let rInf = Rectification.rhoInfinity(beta2: b)
-            let r = rho.map { $0 > threshold ? (Rectification.rectification(rhoT: $0, rhoInfinity: rInf) ?? .nan) : .nan }
-            return try mapPlotError {
-                try RectificationSeries(label: "β₂ = \(b)", steps: steps.map(Double.init), rho: rho, r: r)
-            }
-        }
+        return try theoreticalRectificationSeries(beta2: values, maxStep: maxStep, threshold: threshold)
     }
 
     private func fromLogs() throws -> [RectificationSeries] {
@@ -66,13 +53,6 @@ struct PlotRectification: ParsableCommand {
         guard tags.contains(rhoTag) else {
             throw PlotCommandError("no scalar tag '\(rhoTag)' (ρt); tags: \(tags.joined(separator: ", "))")
         }
-        return try loaded.runs.compactMap { run in
-            guard let rho = run.data.scalars[rhoTag] else { return nil }
-            let r = Dictionary(run.data.scalars[rTag, default: []].map { ($0.step, $0.value) }, uniquingKeysWith: { $1 })
-            return try mapPlotError {
-                try RectificationSeries(label: run.name, steps: rho.map { Double($0.step) }, rho: rho.map(\.value),
-                                        r: rho.map { p in p.value > threshold ? (r[p.step] ?? .nan) : .nan })
-            }
-        }
+        return try loaded.rectificationSeries(rhoTag: rhoTag, rTag: rTag, threshold: threshold)
     }
 }

@@ -28,14 +28,7 @@ struct PlotScalars: ParsableCommand {
         guard !tags.isEmpty else { throw PlotCommandError("no scalars in \(loaded.runs.map(\.name).joined(separator: ", "))") }
         let tag = logs.tag ?? (tags.contains("loss") ? "loss" : tags[0])
         guard tags.contains(tag) else { throw PlotCommandError("no scalar tag '\(tag)'; tags: \(tags.joined(separator: ", "))") }
-        let series = try loaded.runs.compactMap { run -> ScalarSeries? in
-            guard let points = run.data.scalars[tag] else { return nil }
-            return try mapPlotError {
-                try ScalarSeries(label: run.name, steps: points.map { Double($0.step) }, values: points.map(\.value))
-            }
-        }
-        let panels = sideBySide ? series.map { ScalarPanel(title: $0.label, series: [$0]) } : [ScalarPanel(series: series)]
-        try figure.write(ScalarPlot(panels: panels, yLabel: tag, smoothing: smoothing, logX: logSteps, logY: logY,
-                                    title: figure.title))
+        try figure.write(try loaded.scalarPlot(tag: tag, smoothing: smoothing, logX: logSteps, logY: logY,
+                                               sideBySide: sideBySide, title: figure.title))
     }
 }
