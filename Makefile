@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := libcairo2-dev libopenblas-dev fonts-dejavu-core pkg-config
 DEMO_OUT ?= demo-out
 
-.PHONY: deps build release test python-venv python-test demo check-demo bench gallery protos clean
+.PHONY: deps browser build release test python-venv python-test demo check-demo bench gallery protos clean
 
 ## deps: install the Debian packages the build needs (only those missing).
 deps:
@@ -24,8 +24,12 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --product gradscope
 
-test: deps
-	$(SWIFT) test
+## browser: Debian's chromium, which the report's browser test (ReportBrowserTests) loads pages in.
+browser:
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >&2; }
+
+test: deps browser
+	GRADSCOPE_REQUIRE_CHROMIUM=1 $(SWIFT) test
 	$(MAKE) python-test
 
 ## python-venv: a virtual environment (.venv) with gradscope-torch and its test extras. It sees

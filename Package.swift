@@ -82,7 +82,7 @@ let package = Package(
             .product(name: "Numerics", package: "swift-numerics"),
         ]),
         .testTarget(name: "CLITests", dependencies: [
-            "gradscope", "TensorBoardLog", "Histograms", "GradscopeTestSupport",
+            "gradscope", "TensorBoardLog", "Histograms", "GradscopeTestSupport", "CCairo",
             .product(name: "Numerics", package: "swift-numerics"),
         ]),
         .testTarget(name: "DiagnosisTests", dependencies: [
