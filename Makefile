@@ -3,7 +3,7 @@
 
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PACKAGES := libcairo2-dev libopenblas-dev fonts-dejavu-core pkg-config
+APT_PACKAGES := libcairo2-dev libopenblas-dev fonts-dejavu-core pkg-config poppler-utils
 DEMO_OUT ?= demo-out
 
 .PHONY: deps browser build release test python-venv python-test demo check-demo bench gallery protos clean
