@@ -11,7 +11,9 @@ struct Report: ParsableCommand {
         abstract: "Write a report of TensorBoard logs: runs table, diagnosis and figures.",
         discussion: """
             -o report.html writes one self-contained page: the figures are inline SVG, with no \
-            script, external URL or web font; it prints and reads on a phone. The format \
+            script, external URL or web font; it prints and reads on a phone. -o report.pdf \
+            writes a multi-page PDF drawn with Cairo: the runs table and the diagnosis, then \
+            one figure per page with its caption, on A4 or Letter paper (--paper). The format \
             follows the extension of -o.
             """)
 
@@ -21,15 +23,20 @@ struct Report: ParsableCommand {
     @Option(name: .customLong("run"), help: "Only this run (repeatable); all runs when omitted.")
     var runs: [String] = []
 
-    @Option(name: .shortAndLong, help: "Output file: .html (or .htm).")
+    @Option(name: .shortAndLong, help: "Output file: .html (or .htm) or .pdf.")
     var output: String
+
+    @Option(help: "Paper size of a PDF report: a4 or letter (default a4).")
+    var paper: PaperSize?
 
     @Option(help: "The report's title.")
     var title: String = "gradscope report"
 
     func validate() throws {
         guard !logdirs.isEmpty else { throw ValidationError("give at least one logdir") }
-        _ = try format()
+        if try format() == .html, paper != nil {
+            throw ValidationError("--paper applies to a PDF report (-o report.pdf)")
+        }
     }
 
     /// The output format, from the extension of `-o`.
@@ -50,8 +57,10 @@ struct Report: ParsableCommand {
                 throw PlotCommandError("cannot write \(output): \(error.localizedDescription)")
             }
         case .pdf:
-            throw PlotCommandError("-o \(output): PDF reports are not available in this build; write .html")
+            try mapPlotError { try page.printedDocument().writePDF(to: output, paper: paper ?? .a4) }
         }
         StandardError.write("wrote \(output)")
     }
 }
+
+extension PaperSize: ExpressibleByArgument {}

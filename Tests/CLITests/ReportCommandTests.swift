@@ -85,12 +85,13 @@ struct ReportCommandTests {
         Self.expectSelfContained(html, figures: html.contains("Tensors named by the findings") ? 5 : 4)
     }
 
-    @Test(arguments: [("report.txt", 64), ("report.pdf", 1)])
-    func unsupportedOutputsFailInOneLine(output: String, status: Int32) throws {
+    @Test(arguments: [("report.txt", [String]()), ("report.html", ["--paper", "letter"])])
+    func unsupportedOutputsFailInOneLine(output: String, options: [String]) throws {
+        let status: Int32 = 64  // usage errors
         let dir = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let result = try CommandRunner.run(["report", DiagnoseCommandTests.pytorchLogs,
-                                            "-o", dir.appendingPathComponent(output).path])
+                                            "-o", dir.appendingPathComponent(output).path] + options)
         #expect(result.status == status)
         #expect(result.stderr.split(separator: "\n").count <= 3, "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent(output).path))

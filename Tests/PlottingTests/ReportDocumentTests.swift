@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GradscopeTestSupport
 @testable import Plotting
 
 /// The printed report: pages laid out through the recording renderer (text inside the

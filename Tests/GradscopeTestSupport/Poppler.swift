@@ -1,16 +1,15 @@
 import Foundation
-import Testing
 
 /// poppler-utils (`pdfinfo`, `pdftoppm`, `pdftotext`), an independent reader of the PDFs we
 /// write. The Makefile's `deps` installs them; a missing tool fails the test.
-enum Poppler {
-    struct Missing: Error, CustomStringConvertible {
+public enum Poppler {
+    public struct Missing: Error, CustomStringConvertible {
         var tool: String
-        var description: String { "\(tool) not found: install poppler-utils (make deps)" }
+        public var description: String { "\(tool) not found: install poppler-utils (make deps)" }
     }
 
     /// Runs the tool and returns its stdout; throws when it is missing or fails.
-    static func run(_ tool: String, _ arguments: [String]) throws -> Data {
+    public static func run(_ tool: String, _ arguments: [String]) throws -> Data {
         guard let path = ["/usr/bin", "/usr/local/bin", "/bin"].map({ "\($0)/\(tool)" })
             .first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { throw Missing(tool: tool) }
         let process = Process()
@@ -32,7 +31,7 @@ enum Poppler {
     }
 
     /// `pdfinfo`'s "Key: value" lines as a dictionary.
-    static func info(_ pdf: URL) throws -> [String: String] {
+    public static func info(_ pdf: URL) throws -> [String: String] {
         let text = String(decoding: try run("pdfinfo", [pdf.path]), as: UTF8.self)
         var fields: [String: String] = [:]
         for line in text.split(separator: "\n") {
@@ -43,12 +42,12 @@ enum Poppler {
     }
 
     /// The text of pages `first...last` (`pdftotext -layout`).
-    static func text(_ pdf: URL, first: Int, last: Int) throws -> String {
+    public static func text(_ pdf: URL, first: Int, last: Int) throws -> String {
         String(decoding: try run("pdftotext", ["-f", "\(first)", "-l", "\(last)", "-layout", pdf.path, "-"]), as: UTF8.self)
     }
 
     /// One page rasterised by `pdftoppm -r dpi`, decoded (RGB, row-major, top row first).
-    static func raster(_ pdf: URL, page: Int, dpi: Int) throws -> (width: Int, height: Int, rgb: [UInt8]) {
+    public static func raster(_ pdf: URL, page: Int, dpi: Int) throws -> (width: Int, height: Int, rgb: [UInt8]) {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pdftoppm-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -58,7 +57,7 @@ enum Poppler {
     }
 
     /// A binary PPM (P6, maxval 255).
-    static func decodePPM(_ bytes: [UInt8]) throws -> (width: Int, height: Int, rgb: [UInt8]) {
+    public static func decodePPM(_ bytes: [UInt8]) throws -> (width: Int, height: Int, rgb: [UInt8]) {
         var fields: [Int] = []
         var i = 2
         guard bytes.count > 2, bytes[0] == UInt8(ascii: "P"), bytes[1] == UInt8(ascii: "6") else { throw Missing(tool: "a P6 header") }
