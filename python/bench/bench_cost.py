@@ -13,7 +13,7 @@
 (min…max) over rounds. Demo step: each cycle runs every mode (shuffled order) for one
 untimed and --timed timed steps; overheads are per cycle (against the bare step of the same
 cycle), their median per round, then the range over rounds; the ratio is taken per round.
-usage: python/bench/bench_cost.py [--rounds 5] [--steps 15] [--threads 2] [--n 10000000] [--timed 2] [--reference PATH]
+usage: python/bench/bench_cost.py [--rounds 5] [--steps 15] [--threads 2] [--n 10000000] [--only 10m|demo] [--timed 2] [--reference PATH]
 """
 
 import argparse
@@ -36,6 +36,7 @@ ap.add_argument("--rounds", type=int, default=5)
 ap.add_argument("--steps", type=int, default=15)
 ap.add_argument("--threads", type=int, default=2)
 ap.add_argument("--n", type=int, default=10_000_000)
+ap.add_argument("--only", choices=["10m", "demo"], help="run one of the two benchmarks")
 ap.add_argument("--timed", type=int, default=2, help="timed demo steps per mode and cycle (after one untimed)")
 ap.add_argument("--reference", default=os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared",
                                                      "reference", "postln_copy_reference.py"))
@@ -191,9 +192,12 @@ def overheads(samples: dict) -> dict:
 print(f"torch {torch.__version__}, torch.get_num_threads() = {torch.get_num_threads()}, "
       f"interop threads {torch.get_num_interop_threads()}, {a.rounds} rounds, "
       f"load average at start {os.getloadavg()[0]:.2f}")
-print(f"\n{a.n:,} float32 values, ns/value (range of {a.rounds} interleaved runs):")
-for name, (lo, hi) in bench_10m().items():
-    print(f"  {name:<40} {lo:7.2f} … {hi:7.2f}")
+if a.only != "demo":
+    print(f"\n{a.n:,} float32 values, ns/value (range of {a.rounds} interleaved runs):")
+    for name, (lo, hi) in bench_10m().items():
+        print(f"  {name:<40} {lo:7.2f} … {hi:7.2f}")
+if a.only == "10m":
+    sys.exit(0)
 samples, tensors, values = bench_demo_step()
 print(f"\ndemo step ({tensors} tensors, {values:,} values), {a.rounds} rounds of {a.steps} cycles, a cycle = 1 + "
       f"{a.timed} steps of each mode; ms per step: range of the rounds' medians (fastest step); overhead: range over "
