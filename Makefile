@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := libcairo2-dev libopenblas-dev fonts-dejavu-core pkg-config poppler-utils
 DEMO_OUT ?= demo-out
 
-.PHONY: deps browser build release test python-venv python-test demo check-demo bench gallery protos clean
+.PHONY: deps browser build release test python-venv python-test demo demo-quick check-demo bench gallery protos clean
 
 ## deps: install the Debian packages the build needs (only those missing).
 deps:
@@ -30,6 +30,7 @@ browser:
 
 test: deps browser
 	GRADSCOPE_REQUIRE_CHROMIUM=1 $(SWIFT) test
+	$(MAKE) demo-quick
 	$(MAKE) python-test
 
 ## python-venv: a virtual environment (.venv) with gradscope-torch and its test extras. It sees
@@ -51,6 +52,12 @@ python-test: python-venv
 ## demo: the main job — train Adam, Adam + warmup and RAdam, plot, diagnose (~2 min after the build).
 demo: release
 	.build/release/gradscope demo --out $(DEMO_OUT)
+
+## demo-quick: the quick demo (4 layers, 150 steps) from the release binary, its three verdicts
+## and figure files checked by scripts/check-demo-quick.sh (part of `make test`).
+demo-quick: release
+	rm -rf $(DEMO_OUT)-quick
+	scripts/check-demo-quick.sh .build/release/gradscope $(DEMO_OUT)-quick
 
 ## check-demo: the README's headline, checked: the full demo (6 layers, 1000 steps) reproduces
 ## the pathology on seeds 0, 1 and 2 (PathologyTests.fullDemo, release build; see README for its run time).
