@@ -69,7 +69,7 @@ struct Demo: ParsableCommand {
 
         // The one read of the logs: every figure and every verdict comes from `runs`.
         let runs = try loadRuns(in: config.logdir)
-        let written = try DemoFigures(runs: LoadedRuns(runs: runs, logdir: config.logdir), full: full,
+        let written = try DemoFigures(runs: LoadedRuns(runs: runs.map { (name: $0.name, data: $0) }), full: full,
                                       radamThreshold: OptimizerPreset(.radam).spec(config).radamThreshold,
                                       directory: figures, dpi: dpi).drawAll()
         print("Diagnosis (median |g| over the first 20 steps, loss at start and over the last tenth):")

@@ -32,34 +32,29 @@ struct DemoFigures {
     }
 
     private func figure1Loss() throws -> [String] {
-        let series = try runs.scalarSeries(tag: "loss")
-        let plot = ScalarPlot(panels: [ScalarPanel(series: series)], yLabel: "loss", smoothing: 0.6,
-                              title: "Figure 1: training loss (EMA 0.6)")
+        let plot = try runs.scalarPlot(tag: "loss", smoothing: 0.6, title: "Figure 1: training loss (EMA 0.6)")
         return try write(plot, "fig1-loss", formats: ["png", "pdf"], width: 7, height: 4)
     }
 
     private func figure2Stacked() throws -> [String] {
-        let panels = try runs.selecting(["adam", "adam-warmup"]).histogramPanels(tag: Self.gradientTag)
-        let first = StackedHistogramPlot(panels: panels, steps: .paper,
-                                         title: "Figure 2: |g| over the first 100 steps, Adam vs Adam + warmup")
-        let whole = StackedHistogramPlot(panels: panels, steps: .automatic(count: 8),
-                                         title: "Figure 2: |g| over the whole run, Adam vs Adam + warmup")
+        let pair = only(["adam", "adam-warmup"])
+        let first = try pair.stackedHistogramPlot(tag: Self.gradientTag, steps: .paper,
+                                                  title: "Figure 2: |g| over the first 100 steps, Adam vs Adam + warmup")
+        let whole = try pair.stackedHistogramPlot(tag: Self.gradientTag, steps: .automatic(count: 8),
+                                                  title: "Figure 2: |g| over the whole run, Adam vs Adam + warmup")
         return try write(first, "fig2-stacked-first-100-steps", formats: ["png", "pdf"], width: 8, height: 4.2)
             + write(whole, "fig2-stacked-whole-run", formats: ["png", "pdf"], width: 8, height: 4.2)
     }
 
     private func figure3Variants() throws -> [String] {
-        let panels = try runs.selecting(["adam", "adam-2k", "adam-eps", "radam"]).histogramPanels(tag: Self.gradientTag)
-        let plot = StackedHistogramPlot(panels: panels, steps: .paper,
-                                        title: "Figure 3: |g| of Adam, Adam-2k, Adam-eps and RAdam (first 100 steps)")
+        let plot = try only(["adam", "adam-2k", "adam-eps", "radam"]).stackedHistogramPlot(
+            tag: Self.gradientTag, steps: .paper, title: "Figure 3: |g| of Adam, Adam-2k, Adam-eps and RAdam (first 100 steps)")
         return try write(plot, "fig3-stacked-variants", formats: ["png", "pdf"], width: 12, height: 4.2)
     }
 
     private func rectification() throws -> [String] {
-        let theory = try PlotRectification.theoreticalSeries(beta2: [0.9, 0.99, 0.999], maxStep: 10_000,
-                                                             threshold: radamThreshold)
-        let ofRun = try runs.selecting(["radam"]).rectificationSeries(rhoTag: "radam/rho_t", rTag: "radam/r_t",
-                                                                      threshold: radamThreshold)
+        let theory = try theoreticalRectificationSeries(beta2: [0.9, 0.99, 0.999], maxStep: 10_000, threshold: radamThreshold)
+        let ofRun = try only(["radam"]).rectificationSeries(threshold: radamThreshold)
         let threshold = String(format: "%g", radamThreshold)
         return try write(RectificationPlot(series: theory, threshold: radamThreshold,
                                            title: "ρt and rt for three β2 (threshold ρt = \(threshold))"),
@@ -70,10 +65,15 @@ struct DemoFigures {
     }
 
     private func heatmaps() throws -> [String] {
-        let plot = HeatmapPlot(panels: try runs.histogramPanels(tag: Self.gradientTag), logSteps: true,
-                               title: "|g| of every step (fraction of values, log colour)")
+        let plot = try runs.heatmapPlot(tag: Self.gradientTag, logSteps: true,
+                                        title: "|g| of every step (fraction of values, log colour)")
         let width = min(4 + 2.2 * Double(runs.runs.count), 16)
         return try write(plot, "heatmap-gradients", formats: ["png"], width: width, height: 3.6)
+    }
+
+    /// The runs named `names`, in that order (a name no run has is left out).
+    private func only(_ names: [String]) -> LoadedRuns {
+        LoadedRuns(runs: names.compactMap { name in runs.runs.first { $0.name == name } })
     }
 
     /// Renders `content` once per format to DIRECTORY/NAME.FORMAT.
