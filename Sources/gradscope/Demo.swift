@@ -15,7 +15,7 @@ struct Demo: ParsableCommand {
         abstract: "Reproduce the warmup pathology: train Adam, Adam + warmup and RAdam, plot, diagnose.",
         discussion: """
             Writes OUT/logs (TensorBoard runs adam, adam-warmup, radam; with --full also adam-2k, \
-            adam-eps, sgd) and OUT/figures. Without warmup, Adam's gradient distribution collapses \
+            adam-eps, sgd), OUT/figures and OUT/report.html. Without warmup, Adam's gradient distribution collapses \
             within ~10 steps and the loss stays at chance (ln 30 ≈ 3.40); with warmup, or with \
             RAdam, the model learns. --quick trains a smaller model (\(DemoSize.quick.layers) layers, \
             \(DemoSize.quick.steps) steps, warmup \(DemoSize.quick.warmup)) that gives the same verdicts.
@@ -69,13 +69,17 @@ struct Demo: ParsableCommand {
 
         // The one read of the logs: every figure and every verdict comes from `runs`.
         let runs = try loadRuns(in: config.logdir)
-        let written = try DemoFigures(runs: LoadedRuns(runs: runs.map { (name: $0.name, data: $0) }), full: full,
+        let loaded = LoadedRuns(runs: runs.map { (name: $0.name, data: $0) })
+        let written = try DemoFigures(runs: loaded, full: full,
                                       radamThreshold: OptimizerPreset(.radam).spec(config).radamThreshold,
                                       directory: figures, dpi: dpi).drawAll()
+        let report = (out as NSString).appendingPathComponent("report.html")
+        try Report.writeHTML(of: loaded, title: "gradscope demo: the warmup pathology", to: report)
         print("Diagnosis (median |g| over the first 20 steps, loss at start and over the last tenth):")
         for run in runs { print("  \(run.name.padding(toLength: 12, withPad: " ", startingAt: 0)) \(diagnose(run).summary)") }
         print("Logs:    \(config.logdir)  (tensorboard --logdir \(config.logdir))")
         print("Figures: " + written.joined(separator: "\n         "))
+        print("Report:  \(report)")
     }
 
     /// The demo's training configuration: the reference script's, at the chosen size.

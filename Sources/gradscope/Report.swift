@@ -49,17 +49,21 @@ struct Report: ParsableCommand {
 
     func run() throws {
         let loaded = try LoadedRuns(logdirs: logdirs, select: runs)
-        let page = try ReportContents(loaded: loaded, title: title).page()
         switch try format() {
         case .html:
-            let html = try page.html()
-            do { try html.write(toFile: output, atomically: true, encoding: .utf8) } catch {
-                throw PlotCommandError("cannot write \(output): \(error.localizedDescription)")
-            }
+            try Self.writeHTML(of: loaded, title: title, to: output)
         case .pdf:
             try mapPlotError { try page.printedDocument().writePDF(to: output, paper: paper ?? .a4) }
         }
         StandardError.write("wrote \(output)")
+    }
+
+    /// Writes the self-contained HTML report of `loaded` to `path` (`report` and `demo`).
+    static func writeHTML(of loaded: LoadedRuns, title: String, to path: String) throws {
+        let html = try ReportContents(loaded: loaded, title: title).page().html()
+        do { try html.write(toFile: path, atomically: true, encoding: .utf8) } catch {
+            throw PlotCommandError("cannot write \(path): \(error.localizedDescription)")
+        }
     }
 }
 

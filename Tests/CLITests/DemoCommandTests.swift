@@ -50,6 +50,10 @@ struct DemoCommandTests {
                     "\(line): stalled \(stalled)")
         }
         try expectFigures(Self.figures, in: out)
+        let report = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(report.hasPrefix("<!DOCTYPE html>") || report.hasPrefix("<!doctype html>"), "\(report.prefix(80))")
+        for run in ["adam", "adam-warmup", "radam"] { #expect(report.contains(run)) }
+        #expect(report.contains("<svg"))
     }
 
     /// `--full` adds Adam-2k, Adam-eps and SGD with momentum and draws Figure 3.
