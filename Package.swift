@@ -85,6 +85,9 @@ let package = Package(
             "gradscope", "TensorBoardLog", "Histograms", "GradscopeTestSupport", "CCairo",
             .product(name: "Numerics", package: "swift-numerics"),
         ]),
+        .testTarget(name: "ReportingTests", dependencies: [
+            "Reporting", "Diagnosis", "Plotting", "TensorBoardLog",
+        ]),
         .testTarget(name: "DiagnosisTests", dependencies: [
             "Diagnosis", "TensorBoardLog", "Histograms", "GradscopeTestSupport",
             .product(name: "Numerics", package: "swift-numerics"),
