@@ -53,6 +53,7 @@ struct Report: ParsableCommand {
         case .html:
             try Self.writeHTML(of: loaded, title: title, to: output)
         case .pdf:
+            let page = try ReportContents(loaded: loaded, title: title).page()
             try mapPlotError { try page.printedDocument().writePDF(to: output, paper: paper ?? .a4) }
         }
         StandardError.write("wrote \(output)")
