@@ -27,12 +27,15 @@ let package = Package(
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas",
                        providers: [.apt(["libopenblas-dev"])]),
 
+        // CRC-32C with the SSE4.2 crc32 instruction, chosen at run time by TensorBoardLog.
+        .target(name: "CRC32CHardware"),
+
         // Mergeable exponential histograms. No dependencies.
         .target(name: "Histograms"),
 
         // TensorBoard event files: framing, CRC32C, protobuf, reader, writer, export.
         .target(name: "TensorBoardLog", dependencies: [
-            "Histograms",
+            "Histograms", "CRC32CHardware",
             .product(name: "SwiftProtobuf", package: "swift-protobuf"),
         ], exclude: ["Protos", "FORMAT.md"]),
 

@@ -16,7 +16,7 @@ struct DiagnosisSeries {
 
     init(_ run: RunData, options: DiagnosisOptions) {
         self.run = run
-        gradTags = Self.gradientTags(in: run.histogramTags, pattern: options.gradTagPattern)
+        gradTags = run.histogramTags.filter(options.gradientTags.contains)
         lossTag = options.lossTag.map { run.scalars[$0] == nil ? nil : $0 } ?? Self.lossTag(in: run.scalarTags)
         var statistics: [String: [GradientStatistics]] = [:]
         for tag in gradTags { statistics[tag] = (run.histograms[tag] ?? []).map(GradientStatistics.init) }
@@ -63,12 +63,6 @@ struct DiagnosisSeries {
     var tensorTags: [String] {
         let all = allGradientsTag
         return gradTags.filter { $0 != all }
-    }
-
-    static func gradientTags(in tags: [String], pattern: String?) -> [String] {
-        guard let pattern else { return tags.filter { $0.lowercased().contains("grad") } }
-        guard let regex = try? Regex(pattern) else { return [] }
-        return tags.filter { $0.contains(regex) }
     }
 
     static func lossTag(in tags: [String]) -> String? {

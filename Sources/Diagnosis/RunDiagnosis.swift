@@ -1,3 +1,5 @@
+import TensorBoardLog
+
 /// The diagnosis of one run: which series it read and what it found.
 public struct RunDiagnosis: Sendable {
     /// The run's name relative to its logdir.
@@ -29,5 +31,18 @@ public struct DiagnosisOptions: Sendable {
     public init(gradTagPattern: String? = nil, lossTag: String? = nil) {
         self.gradTagPattern = gradTagPattern
         self.lossTag = lossTag
+    }
+
+    /// The gradient histogram tags: those matching `gradTagPattern` (none when it is not a
+    /// regular expression), else those containing `grad` in any case.
+    public var gradientTags: TagSelection {
+        guard let gradTagPattern else { return .matching { $0.lowercased().contains("grad") } }
+        return TagSelection.containing(pattern: gradTagPattern) ?? .none
+    }
+
+    /// What a diagnosis reads of a run: the gradient histograms, every scalar (loss, learning
+    /// rate, ρt…; scalars are small) and the configuration.
+    public var readFilter: ReadFilter {
+        ReadFilter(scalars: .all, histograms: gradientTags, configuration: true)
     }
 }

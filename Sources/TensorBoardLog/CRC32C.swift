@@ -1,3 +1,5 @@
+import CRC32CHardware
+
 /// CRC-32C (Castagnoli), the checksum of TFRecord framing.
 ///
 /// Reflected polynomial `0x82F63B78`, initial value `0xFFFFFFFF`, final XOR `0xFFFFFFFF`.
@@ -6,7 +8,13 @@
 /// where `Tk[i]` is the CRC of byte `i` followed by `k` zero bytes.
 ///
 /// Check values: `crc32c("123456789") = 0xE3069283`, 32 zero bytes → `0x8A9136AA`.
+///
+/// On x86-64 CPUs with SSE4.2 (checked once, at run time) the `crc32` instruction computes
+/// the same function 8 bytes per instruction (`CRC32CHardware`, several times faster);
+/// elsewhere the portable slicing-by-8 loop runs. Both are public so tests can compare them.
 public enum CRC32C {
+    /// Whether `update` uses the SSE4.2 instruction.
+    public static let usesHardware = gradscope_crc32c_hardware_available() != 0
     /// The eight slicing tables, `tables[k * 256 + i]`.
     private static let tables: [UInt32] = {
         var table = [UInt32](repeating: 0, count: 8 * 256)
@@ -37,6 +45,19 @@ public enum CRC32C {
 
     /// Continues a CRC-32C: `update(checksum(a), with: b) == checksum(a + b)`.
     public static func update(_ crc: UInt32, with bytes: UnsafeRawBufferPointer) -> UInt32 {
+        if usesHardware, let hardware = hardwareUpdate(crc, with: bytes) { return hardware }
+        return portableUpdate(crc, with: bytes)
+    }
+
+    /// `update` with the SSE4.2 instruction; nil when this CPU lacks it.
+    public static func hardwareUpdate(_ crc: UInt32, with bytes: UnsafeRawBufferPointer) -> UInt32? {
+        guard usesHardware else { return nil }
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return crc }
+        return gradscope_crc32c_hardware_update(crc, base, bytes.count)
+    }
+
+    /// `update` with the portable slicing-by-8 tables.
+    public static func portableUpdate(_ crc: UInt32, with bytes: UnsafeRawBufferPointer) -> UInt32 {
         tables.withUnsafeBufferPointer { t in
             var c = ~crc
             var index = 0

@@ -12,8 +12,77 @@ enum PluginName {
 /// Writers put a value's `SummaryMetadata` only on the first occurrence of its tag, so the
 /// decoder remembers the plugin name of every tag it has seen; use one decoder per run
 /// (files in name order) to match TensorBoard.
+///
+/// With a `ReadFilter` other than `.everything`, a summary event is first scanned
+/// (`EventWireScan`): only the values the filter wants are decoded, and an event left with
+/// nothing is dropped (nil, no warning). Skipped values still teach the decoder their tag's
+/// plugin, so a later wanted value reads as in a full read. The result is exactly the full
+/// read restricted to the wanted values; problems inside a skipped value's payload (which
+/// the full read would report) are not looked for. Framing damage is found either way:
+/// `TFRecordReader` checks every record's CRCs before the decoder sees it.
 struct EventDecoder {
     private var pluginByTag: [String: String] = [:]
+
+    /// Decodes the values of one record that `filter` wants; nil when there are none or the
+    /// record is not a valid `Event` (then with a warning).
+    mutating func decode(_ bytes: UnsafeRawBufferPointer, offset: Int, file: String, filter: ReadFilter,
+                         warnings: inout [LogWarning]) -> LogEvent? {
+        if filter.isEverything {
+            return decode(TFRecord(offset: offset, data: Data(bytes)), file: file, warnings: &warnings)
+        }
+        guard let scanned = EventWireScan.event(bytes) else {
+            return decodeInFull(bytes, offset: offset, file: file, filter: filter, warnings: &warnings)
+        }
+        var result = LogEvent(offset: offset, wallTime: scanned.wallTime, step: scanned.step, values: [])
+        var valueWarnings: [LogWarning] = []
+        for value in scanned.values {
+            let kind = classify(value)
+            guard filter.wants(kind, tag: value.tag) else { continue }
+            guard let decoded = try? Tensorboard_Summary.Value(serializedBytes: Data(bytes[value.range])) else {
+                return decodeInFull(bytes, offset: offset, file: file, filter: filter, warnings: &warnings)
+            }
+            add(decoded, to: &result, file: file, warnings: &valueWarnings)
+        }
+        warnings += valueWarnings
+        return result.values.isEmpty && result.configuration == nil ? nil : result
+    }
+
+    /// The kind of a scanned value, remembering its plugin as `decode(_:file:offset:warnings:)` does.
+    private mutating func classify(_ value: EventWireScan.Value) -> ReadFilter.ValueKind {
+        if value.pluginName == HParamsSummary.pluginName { return .configuration }
+        var plugin = pluginByTag[value.tag]
+        if let name = value.pluginName {
+            if plugin != name { pluginByTag[value.tag] = name }
+            plugin = name
+        }
+        switch value.contentField {
+        case EventWireScan.ContentField.simpleValue: return .scalar
+        case EventWireScan.ContentField.histo: return .histogram
+        case EventWireScan.ContentField.tensor:
+            switch plugin {
+            case PluginName.histograms: return .histogram
+            case nil, PluginName.scalars, "": return .scalar
+            default: return .other
+            }
+        default: return .other
+        }
+    }
+
+    /// The full decode of a record, restricted to what `filter` wants.
+    private mutating func decodeInFull(_ bytes: UnsafeRawBufferPointer, offset: Int, file: String, filter: ReadFilter,
+                                       warnings: inout [LogWarning]) -> LogEvent? {
+        guard var event = decode(TFRecord(offset: offset, data: Data(bytes)), file: file, warnings: &warnings) else {
+            return nil
+        }
+        if !filter.configuration { event.configuration = nil }
+        event.values.removeAll { value in
+            switch value.content {
+            case .scalar: !filter.scalars.contains(value.tag)
+            case .histogram: !filter.histograms.contains(value.tag)
+            }
+        }
+        return event.values.isEmpty && event.configuration == nil && event.fileVersion == nil ? nil : event
+    }
 
     /// Decodes one record; nil (and a warning) when it is not a valid `Event`.
     mutating func decode(_ record: TFRecord, file: String, warnings: inout [LogWarning]) -> LogEvent? {
@@ -31,25 +100,31 @@ struct EventDecoder {
         case .summary(let summary):
             result.values.reserveCapacity(summary.value.count)
             for value in summary.value {
-                if value.metadata.pluginData.pluginName == HParamsSummary.pluginName {
-                    do {
-                        if let configuration = try HParamsSummary.configuration(of: value) {
-                            result.configuration = configuration
-                        }
-                    } catch {
-                        warnings.append(LogWarning(file: file, offset: record.offset,
-                                                   message: "tag \(value.tag): undecodable hparams data: skipped"))
-                    }
-                    continue
-                }
-                if let content = decode(value, file: file, offset: record.offset, warnings: &warnings) {
-                    result.values.append(LogValue(tag: value.tag, content: content))
-                }
+                add(value, to: &result, file: file, warnings: &warnings)
             }
         default:
             break
         }
         return result
+    }
+
+    /// Adds one summary value to `event`: its configuration (hparams) or its scalar or histogram.
+    private mutating func add(_ value: Tensorboard_Summary.Value, to event: inout LogEvent, file: String,
+                              warnings: inout [LogWarning]) {
+        if value.metadata.pluginData.pluginName == HParamsSummary.pluginName {
+            do {
+                if let configuration = try HParamsSummary.configuration(of: value) {
+                    event.configuration = configuration
+                }
+            } catch {
+                warnings.append(LogWarning(file: file, offset: event.offset,
+                                           message: "tag \(value.tag): undecodable hparams data: skipped"))
+            }
+            return
+        }
+        if let content = decode(value, file: file, offset: event.offset, warnings: &warnings) {
+            event.values.append(LogValue(tag: value.tag, content: content))
+        }
     }
 
     private mutating func decode(_ value: Tensorboard_Summary.Value, file: String, offset: Int,

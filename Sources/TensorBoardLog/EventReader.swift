@@ -4,9 +4,14 @@
 /// Files are read in the given order with one `EventDecoder`, so a tag's plugin metadata
 /// seen in an earlier file still applies in later ones. Damage and undecodable records
 /// are collected in `warnings`; a file that cannot be opened is a warning too.
+///
+/// `filter` says which values to return (see `ReadFilter` and `EventDecoder`): records
+/// holding none of them are skipped unparsed, yet still framed and CRC-checked.
 public final class EventReader: Sequence, IteratorProtocol {
     /// The event files, in reading order.
     public let files: [String]
+    /// The values returned.
+    public let filter: ReadFilter
     /// Problems met so far, file by file (within a file, undecodable records as they are met,
     /// then framing damage).
     public var warnings: [LogWarning] { finishedWarnings + (records?.warnings ?? []) }
@@ -16,24 +21,25 @@ public final class EventReader: Sequence, IteratorProtocol {
     private var records: TFRecordReader?
     private var finishedWarnings: [LogWarning] = []
 
-    /// Reads `files` in this order.
-    public init(files: [String]) {
+    /// Reads the values of `files` that `filter` wants, files in this order.
+    public init(files: [String], filter: ReadFilter = .everything) {
         self.files = files
+        self.filter = filter
     }
 
     /// Reads the files of `run` in name order.
-    public convenience init(run: RunLocation) {
-        self.init(files: run.files)
+    public convenience init(run: RunLocation, filter: ReadFilter = .everything) {
+        self.init(files: run.files, filter: filter)
     }
 
     /// The next event, or nil after the last file.
     public func next() -> LogEvent? {
         while true {
             if let reader = records {
-                while let record = reader.next() {
-                    if let event = decoder.decode(record, file: reader.path, warnings: &finishedWarnings) {
-                        return event
-                    }
+                while let decoded = reader.nextRecord({ offset, bytes in
+                    decoder.decode(bytes, offset: offset, file: reader.path, filter: filter, warnings: &finishedWarnings)
+                }) {
+                    if let event = decoded { return event }
                 }
                 finishedWarnings.append(contentsOf: reader.warnings)
                 records = nil

@@ -47,9 +47,9 @@ public enum LogExport {
         if format == .csv { try sink(csvHeader) }
         var warnings: [LogWarning] = []
         for location in runs {
-            let reader = EventReader(run: location)
+            let reader = EventReader(run: location, filter: filter(format: format, tag: tag))
             while let event = reader.next() {
-                for value in event.values where tag == nil || value.tag == tag {
+                for value in event.values {
                     let line: String? = switch format {
                     case .jsonl: jsonLine(run: location.name, step: event.step, wallTime: event.wallTime, value: value)
                     case .csv: csvLine(run: location.name, step: event.step, wallTime: event.wallTime, value: value)
@@ -60,6 +60,12 @@ public enum LogExport {
             warnings += reader.warnings
         }
         return warnings
+    }
+
+    /// What an export of `format` reads: scalars (and histograms for JSONL), only `tag` if given.
+    static func filter(format: Format, tag: String?) -> ReadFilter {
+        let tags: TagSelection = tag.map { .named($0) } ?? .all
+        return ReadFilter(scalars: tags, histograms: format == .jsonl ? tags : .none)
     }
 
     /// The JSONL line of one value.

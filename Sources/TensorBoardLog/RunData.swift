@@ -42,10 +42,10 @@ public struct RunData: Sendable, Equatable {
         self.name = name
     }
 
-    /// Reads every event file of `run`.
-    public static func load(_ run: RunLocation) -> RunData {
+    /// Reads the values of every event file of `run` that `filter` wants.
+    public static func load(_ run: RunLocation, filter: ReadFilter = .everything) -> RunData {
         var data = RunData(name: run.name)
-        let reader = EventReader(run: run)
+        let reader = EventReader(run: run, filter: filter)
         while let event = reader.next() {
             data.add(event)
         }
@@ -53,16 +53,16 @@ public struct RunData: Sendable, Equatable {
         return data
     }
 
-    /// Reads every run under `path` (see `RunLocation.discover(in:)`), up to `parallelism`
-    /// runs at a time; the result is sorted by run name.
-    public static func loadAll(in path: String, parallelism: Int = ProcessInfo.processInfo.activeProcessorCount)
-        throws -> [RunData] {
+    /// Reads every run under `path` (see `RunLocation.discover(in:)`), only the values that
+    /// `filter` wants, up to `parallelism` runs at a time; the result is sorted by run name.
+    public static func loadAll(in path: String, filter: ReadFilter = .everything,
+                               parallelism: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> [RunData] {
         let runs = try RunLocation.discover(in: path)
         let results = ResultSlots<RunData>(count: runs.count)
         let workers = max(1, min(parallelism, runs.count))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             for index in stride(from: worker, to: runs.count, by: workers) {
-                results[index] = load(runs[index])
+                results[index] = load(runs[index], filter: filter)
             }
         }
         return results.values

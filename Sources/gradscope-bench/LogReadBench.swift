@@ -17,6 +17,12 @@ struct LogReadBench: ParsableCommand {
     @Option(help: "Timed repetitions; the best is reported.")
     var repetitions: Int = 3
 
+    @Option(help: "Read only this scalar tag (a filtered read: every other record is skipped, still CRC-checked).")
+    var scalarTag: String?
+
+    @Flag(help: "Also time CRC-32C alone over the files' bytes, SSE4.2 and portable.")
+    var crc = false
+
     func run() throws {
         let runs = try RunLocation.discover(in: logdir)
         let bytes = runs.flatMap(\.files).reduce(0) { total, file in
@@ -27,7 +33,8 @@ struct LogReadBench: ParsableCommand {
         var warningCount = 0
         for _ in 0..<max(1, repetitions) {
             let start = DispatchTime.now().uptimeNanoseconds
-            let data = try RunData.loadAll(in: logdir, parallelism: parallelism)
+            let filter = scalarTag.map { ReadFilter.scalars(.named($0)) } ?? .everything
+            let data = try RunData.loadAll(in: logdir, filter: filter, parallelism: parallelism)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             histogramCount = data.reduce(0) { $0 + $1.histograms.values.reduce(0) { $0 + $1.count } }
             warningCount = data.reduce(0) { $0 + $1.warnings.count }
@@ -37,5 +44,26 @@ struct LogReadBench: ParsableCommand {
         print(String(format: "%@ %8.3f s %8.1f MB/s %10.0f histograms/s (%d histograms, %.1f MB, %d warnings, best of %d)",
                      label, best, Double(bytes) / best / 1e6, Double(histogramCount) / best, histogramCount,
                      Double(bytes) / 1e6, warningCount, max(1, repetitions)))
+        if crc { try timeCRC(files: runs.flatMap(\.files), bytes: bytes) }
+    }
+
+    /// Seconds of CRC-32C over every file, with each implementation (best of the repetitions).
+    private func timeCRC(files: [String], bytes: Int) throws {
+        let contents = try files.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
+        let implementations: [(String, (UInt32, UnsafeRawBufferPointer) -> UInt32)] = [
+            ("CRC-32C SSE4.2", { CRC32C.hardwareUpdate($0, with: $1) ?? 0 }),
+            ("CRC-32C portable", CRC32C.portableUpdate),
+        ]
+        for (name, update) in implementations where name != "CRC-32C SSE4.2" || CRC32C.usesHardware {
+            var best = Double.infinity
+            var checksum: UInt32 = 0
+            for _ in 0..<max(1, repetitions) {
+                let start = DispatchTime.now().uptimeNanoseconds
+                for data in contents { checksum ^= data.withUnsafeBytes { update(0, $0) } }
+                best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            }
+            print(String(format: "%@ %8.3f s %8.1f MB/s (checksum %08x)", name.padding(toLength: 24, withPad: " ", startingAt: 0),
+                         best, Double(bytes) / best / 1e6, checksum))
+        }
     }
 }

@@ -68,8 +68,8 @@ struct Demo: ParsableCommand {
         if Interrupt.requested { throw ExitCode(130) }
 
         // The one read of the logs: every figure and every verdict comes from `runs`.
-        let runs = try loadRuns(in: config.logdir)
-        let loaded = LoadedRuns(runs: runs.map { (name: $0.name, data: $0) })
+        let loaded = try LoadedRuns(logdirs: [config.logdir])
+        let runs = loaded.data
         let written = try DemoFigures(runs: loaded, full: full,
                                       radamThreshold: OptimizerPreset(.radam).spec(config).radamThreshold,
                                       directory: figures, dpi: dpi).drawAll()

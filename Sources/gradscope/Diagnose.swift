@@ -66,8 +66,8 @@ struct Diagnose: ParsableCommand {
     }
 
     func run() throws {
-        let runs = try loadSelectedRuns()
         let options = DiagnosisOptions(gradTagPattern: gradTags, lossTag: lossTag)
+        let runs = try loadSelectedRuns(options)
         let diagnoses = runs.map { Diagnoser.diagnose($0, options: options) }
         if json {
             print(try DiagnosisJSON.text(diagnoses))
@@ -80,28 +80,15 @@ struct Diagnose: ParsableCommand {
         }
     }
 
-    /// The runs of every logdir (names prefixed by their logdir when there are several),
-    /// restricted to `--run`. Unreadable logdirs exit with status 2.
-    private func loadSelectedRuns() throws -> [RunData] {
-        var runs: [RunData] = []
-        for logdir in logdirs {
-            do {
-                for var data in try loadRuns(in: logdir) {
-                    if logdirs.count > 1 { data.name = (logdir as NSString).appendingPathComponent(data.name) }
-                    runs.append(data)
-                }
-            } catch let error as TensorBoardLogError {
-                warn("error: \(error)")
-                throw ExitCode(2)
-            }
+    /// The runs of every logdir (names prefixed by their logdir's name when there are several),
+    /// restricted to `--run` (the first run of that name), read through the diagnosis's filter. Unreadable logdirs exit with status 2.
+    private func loadSelectedRuns(_ options: DiagnosisOptions) throws -> [RunData] {
+        do {
+            return try LoadedRuns(logdirs: logdirs, select: runName.map { [$0] } ?? [], filter: options.readFilter).data
+        } catch let error as LogLoadingError {
+            if case .noRun = error { throw ValidationError(error.description) }
+            warn("error: \(error)")
+            throw ExitCode(2)
         }
-        if let runName {
-            let selected = runs.filter { $0.name == runName || ($0.name as NSString).lastPathComponent == runName }
-            guard !selected.isEmpty else {
-                throw ValidationError("no run \(runName); runs: " + runs.map(\.name).joined(separator: ", "))
-            }
-            return selected
-        }
-        return runs
     }
 }

@@ -22,7 +22,7 @@ struct Inspect: ParsableCommand {
     var json = false
 
     func run() throws {
-        let runs = try loadRuns(in: logdir).map(RunReport.init)
+        let runs = try LoadedRuns(logdirs: [logdir]).data.map(RunReport.init)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -24,7 +24,7 @@ struct PlotHeatmap: ParsableCommand {
     func run() throws {
         let base = try mapPlotError { try LogBase(parsing: logBase) }
         let cmap = try mapPlotError { try Colormap.named(colormap) }
-        let loaded = try LoadedRuns(logdirs: logs.logdirs, select: logs.runs)
+        let loaded = try LoadedRuns(plotting: logs, filter: LoadedRuns.histogramFilter(logs.tag))
         let tag = try loaded.histogramTag(logs.tag)
         let selection = try steps.map { text in try mapPlotError { try StepSelection(parsing: text) } }
         try figure.write(try loaded.heatmapPlot(tag: tag, logBase: base, logSteps: logSteps, colormap: cmap,

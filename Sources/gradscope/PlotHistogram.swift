@@ -22,7 +22,7 @@ struct PlotHistogram: ParsableCommand {
         let selection = try mapPlotError { try StepSelection(parsing: steps) }
         let base = try mapPlotError { try LogBase(parsing: logBase) }
         guard ["per-step", "shared"].contains(normalize) else { throw PlotCommandError("--normalize must be per-step or shared") }
-        let loaded = try LoadedRuns(logdirs: logs.logdirs, select: logs.runs)
+        let loaded = try LoadedRuns(plotting: logs, filter: LoadedRuns.histogramFilter(logs.tag))
         let tag = try loaded.histogramTag(logs.tag)
         let plot = try loaded.stackedHistogramPlot(tag: tag, steps: selection, logBase: base,
                                                    normalization: normalize == "shared" ? .shared : .perStep,

@@ -4,48 +4,44 @@ import Histograms
 import Plotting
 import TensorBoardLog
 
-/// Runs loaded from the LOGDIR arguments, named "run" (or "logdir/run" with several logdirs).
-struct LoadedRuns {
-    var runs: [(name: String, data: RunData)]
+/// What the plots ask of loaded runs.
+extension LoadedRuns {
+    /// The label of a run in a figure: its name, the logdir's name for a logdir that is itself a run.
+    static func label(_ name: String, logdirs: [String]) -> String {
+        guard name == ".", let logdir = logdirs.first else { return name }
+        return URL(fileURLWithPath: logdir).standardizedFileURL.lastPathComponent
+    }
 
     /// Runs already loaded and named.
-    init(runs: [(name: String, data: RunData)]) { self.runs = runs }
+    init(runs: [(name: String, data: RunData)], logdirs: [String] = []) {
+        self.runs = runs
+        self.logdirs = logdirs
+    }
 
-    init(logdirs: [String], select wanted: [String]) throws {
-        guard !logdirs.isEmpty else { throw PlotCommandError("give at least one LOGDIR") }
-        var all: [(String, RunData)] = []
-        for dir in logdirs {
-            let loaded: [RunData]
-            do { loaded = try RunData.loadAll(in: dir) } catch {
-                throw PlotCommandError("cannot read \(dir): \(error)")
-            }
-            let base = URL(fileURLWithPath: dir).standardizedFileURL.lastPathComponent
-            for run in loaded {
-                let name: String
-                if logdirs.count == 1 { name = run.name == "." ? base : run.name } else {
-                    name = run.name == "." ? base : base + "/" + run.name
-                }
-                all.append((name, run))
-            }
+    /// Loads the runs for a plot: `logs`' logdirs and runs, read through `filter`; runs are
+    /// named by their labels.
+    init(plotting logs: PlotLogOptions, filter: ReadFilter) throws {
+        do {
+            try self.init(logdirs: logs.logdirs, select: logs.runs, filter: filter)
+        } catch let error as LogLoadingError {
+            throw PlotCommandError(error.description)
         }
-        if wanted.isEmpty {
-            runs = all
-        } else {
-            runs = try wanted.map { w in
-                guard let hit = all.first(where: { $0.0 == w }) ?? all.first(where: { $0.0.hasSuffix("/" + w) }) else {
-                    throw PlotCommandError("no run '\(w)'; runs: \(all.map(\.0).joined(separator: ", "))")
-                }
-                return hit
-            }
-        }
-        for (name, run) in runs {
-            for w in run.warnings.prefix(3) { warn("\(name): \(w)") }
-        }
+        runs = runs.map { (Self.label($0.name, logdirs: logs.logdirs), $0.data) }
+    }
+
+    /// The histogram tags to read for `wanted` (every histogram without it).
+    static func histogramFilter(_ wanted: String?) -> ReadFilter {
+        .histograms(wanted.map { .named($0) } ?? .all)
     }
 
     /// The histogram tag to plot: `wanted`, else grad/abs_all, else the first tag any run has.
     func histogramTag(_ wanted: String?) throws -> String {
-        let tags = Array(Set(runs.flatMap { $0.data.histogramTags })).sorted()
+        var tags = Array(Set(runs.flatMap { $0.data.histogramTags })).sorted()
+        if let wanted, !tags.contains(wanted) {
+            // The read was filtered to `wanted`: list the tags that do exist (error path only).
+            let every = try? LoadedRuns(logdirs: logdirs, select: runs.map(\.name), filter: .histograms())
+            tags = Array(Set((every?.runs ?? []).flatMap { $0.data.histogramTags })).sorted()
+        }
         guard !tags.isEmpty else { throw PlotCommandError("no histograms in \(runs.map(\.name).joined(separator: ", "))") }
         if let wanted {
             guard tags.contains(wanted) else {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Plotting
+import TensorBoardLog
 
 /// `gradscope plot rect`: RAdam's ρt and rt, from β2 values or from a log's scalars.
 struct PlotRectification: ParsableCommand {
@@ -47,9 +48,9 @@ struct PlotRectification: ParsableCommand {
     }
 
     private func fromLogs() throws -> [RectificationSeries] {
-        let loaded = try LoadedRuns(logdirs: logs.logdirs, select: logs.runs)
-        let tags = loaded.scalarTags()
         let rhoTag = logs.tag ?? self.rhoTag
+        let loaded = try LoadedRuns(plotting: logs, filter: .scalars(.named([rhoTag, rTag])))
+        let tags = loaded.scalarTags()
         guard tags.contains(rhoTag) else {
             throw PlotCommandError("no scalar tag '\(rhoTag)' (ρt); tags: \(tags.joined(separator: ", "))")
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Plotting
+import TensorBoardLog
 
 /// `gradscope plot scalars`: a scalar tag for one or more runs.
 struct PlotScalars: ParsableCommand {
@@ -23,7 +24,7 @@ struct PlotScalars: ParsableCommand {
 
     func run() throws {
         guard smoothing >= 0, smoothing < 1 else { throw PlotCommandError("--smoothing must be in [0, 1)") }
-        let loaded = try LoadedRuns(logdirs: logs.logdirs, select: logs.runs)
+        let loaded = try LoadedRuns(plotting: logs, filter: .scalars(logs.tag.map { .named($0) } ?? .all))
         let tags = loaded.scalarTags()
         guard !tags.isEmpty else { throw PlotCommandError("no scalars in \(loaded.runs.map(\.name).joined(separator: ", "))") }
         let tag = logs.tag ?? (tags.contains("loss") ? "loss" : tags[0])
