@@ -48,7 +48,9 @@ struct Report: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try LoadedRuns(logdirs: logdirs, select: runs)
+        var loaded = try LoadedRuns(logdirs: logdirs, select: runs)
+        loaded.runs = loaded.runs.map { (LoadedRuns.label($0.name, logdirs: logdirs), $0.data) }
+        let page = try ReportContents(loaded: loaded, title: title).page()
         switch try format() {
         case .html:
             try Self.writeHTML(of: loaded, title: title, to: output)
