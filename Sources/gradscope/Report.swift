@@ -50,7 +50,6 @@ struct Report: ParsableCommand {
     func run() throws {
         var loaded = try LoadedRuns(logdirs: logdirs, select: runs)
         loaded.runs = loaded.runs.map { (LoadedRuns.label($0.name, logdirs: logdirs), $0.data) }
-        let page = try ReportContents(loaded: loaded, title: title).page()
         switch try format() {
         case .html:
             try Self.writeHTML(of: loaded, title: title, to: output)
