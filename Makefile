@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := libcairo2-dev libopenblas-dev fonts-dejavu-core pkg-config poppler-utils
 DEMO_OUT ?= demo-out
 
-.PHONY: deps browser build release test python-venv python-test demo demo-quick check-demo bench gallery protos clean
+.PHONY: deps browser build release test python-venv python-test demo demo-quick check-demo bench fuzz gallery protos clean
 
 ## deps: install the Debian packages the build needs (only those missing).
 deps:
@@ -66,6 +66,11 @@ check-demo: deps
 
 bench: deps
 	$(SWIFT) build -c release --product gradscope-bench
+
+## fuzz: libFuzzer over the event-file reader and the payload decoder (Fuzz/), corpus from
+## the test fixtures, FUZZ_SECONDS (default 300) long; crashing inputs go to Fuzz/findings/.
+fuzz: deps
+	scripts/fuzz.sh
 
 ## protos: regenerate the committed Swift code of the .proto files (needs protoc).
 protos: deps

@@ -18,9 +18,11 @@ extension ExponentialHistogram {
     }
 
     /// `b^index` with `b = 2^(2^−scale)`, rounded down to a `Double` (so it lies in bucket
-    /// `index − 1` as the exact boundary does). Exact for `scale ≤ 0`; 0 or `+∞` out of range.
+    /// `index − 1` as the exact boundary does). Exact for `scale ≤ 0`; 0 below the range of
+    /// `Double`, and `greatestFiniteMagnitude` above it (so the upper edge of the bucket that
+    /// holds the largest doubles stays a finite number).
     public static func lowerBoundary(ofBucket index: Int, scale: Int) -> Double {
-        BucketMapping.forScale(clampedScale(scale)).lowerBoundary(ofBucket: index)
+        Swift.min(BucketMapping.forScale(clampedScale(scale)).lowerBoundary(ofBucket: index), .greatestFiniteMagnitude)
     }
 
     static func clampedScale(_ scale: Int) -> Int {

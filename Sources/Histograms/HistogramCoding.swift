@@ -4,6 +4,10 @@ public enum HistogramError: Error, Equatable, CustomStringConvertible {
     case invalidZeroThreshold(Double)
     /// Bucket edges and counts that do not describe a histogram (see `MagnitudeBuckets`).
     case invalidBuckets(String)
+    /// Counts whose total exceeds `UInt64.max`.
+    case countOverflow
+    /// NaN statistics, or `min > max`.
+    case invalidStatistics(String)
 
     public var description: String {
         switch self {
@@ -13,6 +17,10 @@ public enum HistogramError: Error, Equatable, CustomStringConvertible {
             "histogram zero threshold \(threshold) is not a non-negative number"
         case .invalidBuckets(let reason):
             reason
+        case .countOverflow:
+            "histogram counts overflow 64 bits"
+        case .invalidStatistics(let what):
+            "histogram statistics are not valid: \(what)"
         }
     }
 }
@@ -25,11 +33,8 @@ extension ExponentialHistogram: Codable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        let scale = try c.decode(Int.self, forKey: .scale)
-        guard Self.supportedScales.contains(scale) else { throw HistogramError.unsupportedScale(scale) }
-        let threshold = try c.decode(Double.self, forKey: .zeroThreshold)
-        guard threshold >= 0 else { throw HistogramError.invalidZeroThreshold(threshold) }
-        self.init(scale: scale, zeroThreshold: threshold,
+        try self.init(checkedScale: try c.decode(Int.self, forKey: .scale),
+                  zeroThreshold: try c.decode(Double.self, forKey: .zeroThreshold),
                   positive: try c.decode(BucketCounts.self, forKey: .positive),
                   negative: try c.decode(BucketCounts.self, forKey: .negative),
                   zeroCount: try c.decode(UInt64.self, forKey: .zeroCount),

@@ -50,11 +50,7 @@ struct EventDecoder {
     /// The kind of a scanned value, remembering its plugin as `decode(_:file:offset:warnings:)` does.
     private mutating func classify(_ value: EventWireScan.Value) -> ReadFilter.ValueKind {
         if value.pluginName == HParamsSummary.pluginName { return .configuration }
-        var plugin = pluginByTag[value.tag]
-        if let name = value.pluginName {
-            if plugin != name { pluginByTag[value.tag] = name }
-            plugin = name
-        }
+        let plugin = remember(value.pluginName, of: value.tag)
         switch value.contentField {
         case EventWireScan.ContentField.simpleValue: return .scalar
         case EventWireScan.ContentField.histo: return .histogram
@@ -118,46 +114,43 @@ struct EventDecoder {
                 }
             } catch {
                 warnings.append(LogWarning(file: file, offset: event.offset,
-                                           message: "tag \(value.tag): undecodable hparams data: skipped"))
+                                           message: "tag \(value.tag), step \(event.step): undecodable hparams data: skipped"))
             }
             return
         }
-        if let content = decode(value, file: file, offset: event.offset, warnings: &warnings) {
+        if let content = decode(value, file: file, offset: event.offset, step: event.step, warnings: &warnings) {
             event.values.append(LogValue(tag: value.tag, content: content))
         }
     }
 
-    private mutating func decode(_ value: Tensorboard_Summary.Value, file: String, offset: Int,
+    /// One value's content; nil when it is not a scalar or histogram, or fails its checks
+    /// (then with a warning naming the tag and the step).
+    private mutating func decode(_ value: Tensorboard_Summary.Value, file: String, offset: Int, step: Int64,
                                  warnings: inout [LogWarning]) -> LogValue.Content? {
-        var plugin = pluginByTag[value.tag]
-        if value.hasMetadata, value.metadata.hasPluginData {
-            let name = value.metadata.pluginData.pluginName
-            if plugin != name { pluginByTag[value.tag] = name }
-            plugin = name
-        }
+        let named = value.hasMetadata && value.metadata.hasPluginData ? value.metadata.pluginData.pluginName : nil
+        let plugin = remember(named, of: value.tag)
         func warn(_ message: String) {
-            warnings.append(LogWarning(file: file, offset: offset, message: "tag \(value.tag): \(message)"))
+            warnings.append(LogWarning(file: file, offset: offset, message: "tag \(value.tag), step \(step): \(message)"))
         }
         switch value.value {
         case .simpleValue(let x):
             return .scalar(Double(x))
         case .histo(let histo):
-            if value.hasMetadata, value.metadata.pluginData.pluginName == ExponentialHistogramPayload.pluginName {
-                do {
-                    return .histogram(.exponential(try ExponentialHistogramPayload.decode(value.metadata.pluginData.content)))
-                } catch {
-                    warn("\(error); read as a plain histogram")
-                }
-            }
-            return .histogram(.bucketed(BucketedHistogram(histo)))
+            return decodeHistogram(histo, metadata: value.metadata, plugin: plugin, warn: warn)
         case .tensor(let tensor):
             switch plugin {
             case PluginName.histograms:
-                guard let histogram = BucketedHistogram(histogramTensor: tensor) else {
+                guard let rows = BucketedHistogram.rows(ofHistogramTensor: tensor) else {
                     warn("histogram tensor is not a [k,3] float/double tensor: skipped")
                     return nil
                 }
-                return .histogram(.bucketed(histogram))
+                do {
+                    return .histogram(.bucketed(try BucketedHistogram.checked(
+                        leftEdges: rows.lefts, rightEdges: rows.rights, counts: rows.counts)))
+                } catch {
+                    warn(error.description)
+                    return nil
+                }
             case nil, PluginName.scalars, "":
                 guard tensor.tensorShape.dim.isEmpty, let elements = tensor.floatingPointElements(),
                       elements.count == 1 else {
@@ -174,21 +167,56 @@ struct EventDecoder {
     }
 }
 
-extension BucketedHistogram {
-    /// A legacy histogram from a `HistogramProto`.
-    init(_ proto: Tensorboard_HistogramProto) {
-        self.init(bucketLimits: proto.bucketLimit, bucketCounts: proto.bucket,
-                  statistics: Statistics(min: proto.min, max: proto.max, num: proto.num,
-                                         sum: proto.sum, sumOfSquares: proto.sumSquares))
+extension EventDecoder {
+    /// The plugin of `tag`: `name` when the value carries a non-empty one (then remembered
+    /// for the tag's later values), else the remembered one. Payload version 2 leaves the
+    /// name empty after a tag's first value, so an empty name never overwrites.
+    fileprivate mutating func remember(_ name: String?, of tag: String) -> String? {
+        guard let name, !name.isEmpty else { return pluginByTag[tag] }
+        if pluginByTag[tag] != name { pluginByTag[tag] = name }
+        return name
     }
 
-    /// A histogram from a TF2 `[k, 3]` tensor of rows `(left, right, count)`; nil if the
+    /// A `histo` value: gradscope's exact histogram when the tag's plugin is ours, or when
+    /// the value carries plugin content under an empty name on a tag whose plugin is unknown
+    /// (its first record lost); else, or when the payload fails its checks (then with a
+    /// warning), the legacy buckets as stored, if they pass theirs (else nil, with a warning).
+    fileprivate func decodeHistogram(_ histo: Tensorboard_HistogramProto, metadata: Tensorboard_SummaryMetadata,
+                                     plugin: String?, warn: (String) -> Void) -> LogValue.Content? {
+        let content = metadata.pluginData.content
+        let ours = plugin == ExponentialHistogramPayload.pluginName
+        if ours || (plugin == nil && !content.isEmpty) {
+            do {
+                return .histogram(.exponential(try ExponentialHistogramPayload.decode(content, display: histo)))
+            } catch {
+                if ours { warn("\(error); read as a plain histogram") }
+            }
+        }
+        do {
+            return .histogram(.bucketed(try BucketedHistogram(checking: histo)))
+        } catch {
+            warn(error.description)
+            return nil
+        }
+    }
+}
+
+extension BucketedHistogram {
+    /// A legacy histogram from a `HistogramProto`, checked (`checked(bucketLimits:…)`).
+    init(checking proto: Tensorboard_HistogramProto) throws(BucketedHistogramError) {
+        self = try Self.checked(bucketLimits: proto.bucketLimit, bucketCounts: proto.bucket,
+                                statistics: Statistics(min: proto.min, max: proto.max, num: proto.num,
+                                                       sum: proto.sum, sumOfSquares: proto.sumSquares))
+    }
+
+    /// The rows `(left, right, count)` of a TF2 `[k, 3]` histogram tensor; nil if the
     /// tensor has another shape or dtype.
-    init?(histogramTensor tensor: Tensorboard_TensorProto) {
+    static func rows(ofHistogramTensor tensor: Tensorboard_TensorProto)
+        -> (lefts: [Double], rights: [Double], counts: [Double])? {
         let dims = tensor.dimensions
         guard dims.count == 2, dims[1] == 3, let elements = tensor.floatingPointElements(),
               elements.count % 3 == 0, Int64(elements.count / 3) == dims[0] else { return nil }
-        let k = Int(dims[0])
+        let k = elements.count / 3
         var lefts = [Double](), rights = [Double](), counts = [Double]()
         lefts.reserveCapacity(k)
         rights.reserveCapacity(k)
@@ -198,6 +226,6 @@ extension BucketedHistogram {
             rights.append(elements[3 * row + 1])
             counts.append(elements[3 * row + 2])
         }
-        self.init(source: .tensor, leftEdges: lefts, rightEdges: rights, counts: counts, statistics: nil)
+        return (lefts, rights, counts)
     }
 }

@@ -9,20 +9,29 @@ import SwiftProtobuf
 /// starts with an `Event` carrying `file_version = "brain.Event:2"`.
 ///
 /// - Scalars are written as `simple_value` (float32), like PyTorch's `SummaryWriter`.
-/// - Exponential histograms are written as a `HistogramProto` that TensorBoard's histogram
-///   dashboard shows (buckets of `HistogramBuckets(_:)`: `bucket_limit` = upper edges,
-///   `bucket` = counts, finite values only), plus the lossless `ExponentialHistogramPayload`
-///   in the value's `SummaryMetadata` plugin data (plugin "gradscope.exponential_histogram"),
-///   which `EventReader` prefers. See FORMAT.md.
+/// - Exponential histograms (payload version 2, FORMAT.md): a step's histograms share one
+///   `Event`. Each value holds a `HistogramProto` that TensorBoard's dashboards show,
+///   downscaled to at most `displayBucketLimit` buckets but with the exact statistics,
+///   plus the lossless `ExponentialHistogramPayload` at the full recorded scale in the
+///   value's plugin data. The plugin name "gradscope.exponential_histogram" is written on a
+///   tag's first value in the file only.
 ///
 /// Records are buffered in memory and written by `flush()` in one `write` call; call it
-/// once per training step.
+/// once per training step. A step's histogram event is framed when the step changes, when
+/// a bucketed histogram is added, or on `flush()`.
 public final class EventFileWriter {
     /// Path of the event file.
     public let path: String
     private let handle: FileHandle
     private var pending: [UInt8] = []
     private var closed = false
+    /// The histogram event of the current step, not yet framed.
+    private var histogramEvent: Tensorboard_Event?
+    /// Tags whose plugin name this file already carries.
+    private var namedTags: Set<String> = []
+
+    /// The most buckets a display `HistogramProto` gets (see FORMAT.md).
+    public static let displayBucketLimit = 8
 
     /// The `file_version` of the first event.
     public static let fileVersion = "brain.Event:2"
@@ -63,14 +72,24 @@ public final class EventFileWriter {
         append(summaryValue, step: step, wallTime: wallTime)
     }
 
-    /// Queues an exponential histogram: displayable buckets plus the lossless payload.
+    /// Queues an exponential histogram into its step's event: the display proto plus the
+    /// lossless payload (plugin name on the tag's first value in this file).
     public func addHistogram(_ tag: String, _ histogram: ExponentialHistogram, step: Int64, wallTime: Double? = nil) {
         var summaryValue = Tensorboard_Summary.Value()
         summaryValue.tag = tag
-        summaryValue.histo = Tensorboard_HistogramProto(displaying: histogram)
-        summaryValue.metadata.pluginData.pluginName = ExponentialHistogramPayload.pluginName
+        summaryValue.histo = Tensorboard_HistogramProto(displaying: histogram, maxBuckets: Self.displayBucketLimit)
+        if namedTags.insert(tag).inserted {
+            summaryValue.metadata.pluginData.pluginName = ExponentialHistogramPayload.pluginName
+        }
         summaryValue.metadata.pluginData.content = ExponentialHistogramPayload.encode(histogram)
-        append(summaryValue, step: step, wallTime: wallTime)
+        if let event = histogramEvent, event.step != step { frameHistogramEvent() }
+        if histogramEvent == nil {
+            var event = Tensorboard_Event()
+            event.wallTime = wallTime ?? Date().timeIntervalSince1970
+            event.step = step
+            histogramEvent = event
+        }
+        histogramEvent?.summary.value.append(summaryValue)
     }
 
     /// Queues a bucketed histogram as a legacy `HistogramProto` (`bucket_limit` = right
@@ -90,6 +109,7 @@ public final class EventFileWriter {
         var summaryValue = Tensorboard_Summary.Value()
         summaryValue.tag = tag
         summaryValue.histo = proto
+        frameHistogramEvent()
         append(summaryValue, step: step, wallTime: wallTime)
     }
 
@@ -106,6 +126,7 @@ public final class EventFileWriter {
 
     /// Writes the queued records in one call.
     public func flush() throws {
+        frameHistogramEvent()
         guard !pending.isEmpty else { return }
         do {
             try handle.write(contentsOf: pending)
@@ -121,6 +142,13 @@ public final class EventFileWriter {
         closed = true
         defer { try? handle.close() }
         try flush()
+    }
+
+    /// Frames the current step's histogram event, if any.
+    private func frameHistogramEvent() {
+        guard let event = histogramEvent else { return }
+        histogramEvent = nil
+        append(event)
     }
 
     private func append(_ value: Tensorboard_Summary.Value, step: Int64, wallTime: Double?) {
@@ -139,20 +167,42 @@ public final class EventFileWriter {
 }
 
 extension Tensorboard_HistogramProto {
-    /// The displayable form of an exponential histogram: buckets of
-    /// `HistogramBuckets(histogram)`, finite values only (`num` excludes NaN and ±Inf;
-    /// min/max are 0 when there is no finite value).
-    init(displaying histogram: ExponentialHistogram) {
+    /// The displayable form of an exponential histogram h (FORMAT.md, version 2): the
+    /// buckets of `HistogramBuckets(h.downscaled(by: k))` for the smallest k ≥ 0 that gives
+    /// at most `maxBuckets` buckets (bridges and the zero bucket counted), or for the
+    /// coarsest scale; finite values only. `num` is the number of finite values and
+    /// `sum`, `sum_squares`, `min`, `max` are h's own (exact) statistics, min/max 0 when no
+    /// value is finite.
+    init(displaying histogram: ExponentialHistogram, maxBuckets: Int) {
         self.init()
-        let buckets = HistogramBuckets(histogram)
-        let finiteCount = buckets.counts.reduce(0, +)
-        num = finiteCount
+        let buckets = Self.displayBuckets(histogram, maxBuckets: maxBuckets)
+        let finiteCount = histogram.finiteCount
+        num = Double(finiteCount)
         min = finiteCount > 0 ? histogram.min : 0
         max = finiteCount > 0 ? histogram.max : 0
         sum = histogram.sum
         sumSquares = histogram.sumOfSquares
         bucketLimit = Array(buckets.edges.dropFirst())
         bucket = buckets.counts
+    }
+
+    /// `HistogramBuckets` of the least downscaled copy with at most `limit` buckets. Each
+    /// sign's span at k steps coarser is `(last >> k) − (first >> k) + 1`, so k starts where
+    /// the spans and the zero bucket alone fit; bridges may then need one step more.
+    private static func displayBuckets(_ histogram: ExponentialHistogram, maxBuckets limit: Int) -> HistogramBuckets {
+        let spans = [histogram.positive.nonZeroSpan, histogram.negative.nonZeroSpan].compactMap { $0 }
+        let zeroBuckets = histogram.zeroCount > 0 ? 1 : 0
+        func pieces(_ k: Int) -> Int {
+            spans.reduce(zeroBuckets) { $0 + ($1.upperBound >> k) - ($1.lowerBound >> k) + 1 }
+        }
+        let coarsest = histogram.scale - ExponentialHistogram.supportedScales.lowerBound
+        var k = 0
+        while k < coarsest && pieces(k) > limit { k += 1 }
+        while true {
+            let buckets = HistogramBuckets(histogram.downscaled(by: k))
+            if buckets.counts.count <= limit || k >= coarsest { return buckets }
+            k += 1
+        }
     }
 }
 

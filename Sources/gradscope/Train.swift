@@ -45,8 +45,19 @@ struct Train: ParsableCommand {
     @Flag(name: .customLong("no-histograms"), help: "Log scalars only.") var noHistograms = false
     @Flag(name: .customLong("log-updates"), help: "Also log |Δθ| histograms.") var logUpdates = false
     @Option(name: .customLong("histogram-scale"), help: "Exponential histogram scale.") var histogramScale: String?
+    @Option(name: .customLong("log-every"), help: "Log histograms at the steps that are multiples of this (1: every step).")
+    var logEvery: String?
+    @Option(name: .customLong("include"),
+            help: "Glob(s) on parameter names, comma-separated: only these tensors get histograms (and grad/abs_all).")
+    var include: String?
     @Option(name: .customLong("progress-every"), help: "Steps between progress lines when stderr is not a terminal.")
     var progressEvery: String?
+
+    /// The TOML file and the flags resolve to a configuration within every bound
+    /// (`TrainingConfig.validate`: steps, sizes, memory estimate), before anything runs.
+    func validate() throws {
+        try resolvedConfig().validate()
+    }
 
     func run() throws {
         // ConfigError prints as one line ("Error: invalid value for 'steps': …"), exit code 1.
@@ -72,7 +83,8 @@ struct Train: ParsableCommand {
             ("beta1", beta1), ("beta2", beta2), ("eps", eps), ("momentum", momentum),
             ("weight_decay", weightDecay), ("warmup", warmup), ("freeze", freeze), ("schedule", schedule),
             ("steps", steps), ("batch", batch), ("seed", seed), ("threads", threads), ("logdir", logdir),
-            ("run_name", runName), ("histogram_scale", histogramScale), ("progress_every", progressEvery),
+            ("run_name", runName), ("histogram_scale", histogramScale), ("log_every", logEvery),
+            ("log_include", include), ("progress_every", progressEvery),
         ]
         for (key, value) in flags { if let value { try config.set(key, .string(value)) } }
         if noHistograms { config.logHistograms = false }

@@ -7,6 +7,8 @@ struct CommandResult {
     var status: Int32
     var stdout: String
     var stderr: String
+    /// True when the process ended on a signal (a trap or a crash), not by exiting.
+    var signalled = false
 }
 
 enum CommandRunner {
@@ -40,7 +42,8 @@ enum CommandRunner {
         try out.close(); try err.close()
         return CommandResult(status: process.terminationStatus,
                              stdout: try String(contentsOf: outURL, encoding: .utf8),
-                             stderr: try String(contentsOf: errURL, encoding: .utf8))
+                             stderr: try String(contentsOf: errURL, encoding: .utf8),
+                             signalled: process.terminationReason == .uncaughtSignal)
     }
 
     /// A fresh temporary directory, removed by the caller.

@@ -67,10 +67,16 @@ struct OwnLogTests {
         try handle.truncate(atOffset: size - 7)
         try handle.close()
 
-        let result = try CommandRunner.run(["export", logdir.path, "--format", "csv"])
+        let result = try CommandRunner.run(["export", logdir.path, "--format", "jsonl"])
         #expect(result.status == 0, "\(result.stderr)")
-        let rows = result.stdout.split(separator: "\n").dropFirst()
-        #expect(rows.count == 19, "the last step's loss was in the truncated record")
+        let objects = try result.stdout.split(separator: "\n").map {
+            try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        func steps(_ kind: String) -> [Int] { objects.filter { $0["kind"] as? String == kind }.compactMap { $0["step"] as? Int } }
+        // A step's histograms are framed after its scalars (at the flush): the truncated
+        // last record held step 20's histogram.
+        #expect(steps("scalar") == Array(1...20))
+        #expect(steps("histogram") == Array(1...19))
         let warnings = result.stderr.split(separator: "\n")
         #expect(warnings.count == 1)
         #expect(warnings.first?.hasPrefix("warning: ") == true)

@@ -10,7 +10,10 @@ import Foundation
 /// - `hparams/`: PyTorch `SummaryWriter.add_hparams` output and `expected.json`, what
 ///   TensorBoard's loader read from it (`scripts/read-hparams.py`).
 /// - `torch_nan/`: PyTorch histograms holding NaN and Inf (see `NonFiniteForeignTests`).
-/// - `gradscope-torch/`: a log written by the Python package (`python/scripts/make_swift_fixture.py`).
+/// - `gradscope-torch/`: a log written by the Python package (`python/scripts/make_swift_fixture.py`),
+///   payload version 2; `gradscope-torch-v1/` the same script's log from the version 1 writer.
+/// - `gradscope-v1/`: a log of `gradscope train` from the version 1 writer and its export.
+/// - `hostile/`: crafted event files, one per case (`scripts/make-hostile-fixtures.py`).
 public enum Fixtures {
     /// The `Fixtures` folder in this target's resource bundle.
     public static var root: URL {

@@ -1,5 +1,6 @@
 import Foundation
 import Histograms
+import Numerics
 import Testing
 @testable import TensorBoardLog
 import GradscopeTestSupport
@@ -31,35 +32,45 @@ import GradscopeTestSupport
         return value
     }
 
-    @Test func jsonlScalarsAndExponentialHistogram() throws {
-        let (logdir, histogram) = try Self.makeLogdir()
-        let lines = try Self.collect(logdir, .jsonl)
-        #expect(lines.count == 3)
-        let first = try Self.object(lines[0])
-        #expect(first["run"]?.string == "train")
-        #expect(first["tag"]?.string == "loss")
-        #expect(first["step"]?.number == 1)
-        #expect(first["wall_time"]?.number == 10.25)
-        #expect(first["kind"]?.string == "scalar")
-        #expect(first["value"]?.number == 0.5)
+    /// The histogram of `makeLogdir`, derived by hand at scale 1 (base √2, bucket i = (2^(i/2), 2^((i+1)/2)]):
+    /// −0.75 lies in negative bucket −1 = (−1, −2^−½], 0 in the zero bucket [0, 0], 0.3 in positive
+    /// bucket −4 = (2^−2, 2^−1.5] and 5 in bucket 4 = (2^2, 2^2.5]. The positive side keeps its
+    /// seven empty buckets −3…3; empty buckets bridge −2^−½ to 0 and 0 to 2^−2.
+    static let handEdges = [-1, -0.5.squareRoot(), 0, 0] + (-4...5).map { Foundation.pow(2, Double($0) / 2) }
+    static let handCounts: [Double] = [1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1]
 
-        let second = try Self.object(lines[1])
-        let buckets = HistogramBuckets(histogram)
-        #expect(second["kind"]?.string == "histogram")
-        #expect(second["edges"]?.numbers == buckets.edges)
-        #expect((second["counts"]?.numbers)?.count == buckets.edges.count - 1)
-        #expect(second["counts"]?.numbers == buckets.counts)
-        #expect(second["zero_count"]?.number == 1)
-        #expect(second["nan_count"]?.number == 1)
-        #expect(second["pos_inf_count"]?.number == 0)
-        #expect(second["neg_inf_count"]?.number == 1)
-        #expect(second["count"]?.number == 6)
-        #expect(second["sum"]?.number == histogram.sum)
-        #expect(second["sum_squares"]?.number == histogram.sumOfSquares)
-        #expect(second["min"]?.number == -0.75)
-        #expect(second["max"]?.number == 5)
-        #expect(second["scale"]?.number == 1)
-        #expect(try Self.object(lines[2])["value"]?.number == 0.25)
+    @Test func jsonlScalarsAndExponentialHistogram() throws {
+        let (logdir, _) = try Self.makeLogdir()
+        let objects = try Self.collect(logdir, .jsonl).map(Self.object)
+        #expect(objects.count == 3)
+        let scalars = objects.filter { $0["kind"]?.string == "scalar" }
+        #expect(scalars.map { $0["run"]?.string } == ["train", "train"])
+        #expect(scalars.map { $0["tag"]?.string } == ["loss", "loss"])
+        #expect(scalars.map { $0["step"]?.number } == [1, 2])
+        #expect(scalars.map { $0["wall_time"]?.number } == [10.25, 11])
+        #expect(scalars.map { $0["value"]?.number } == [0.5, 0.25])
+
+        let histogram = try #require(objects.first { $0["kind"]?.string == "histogram" })
+        #expect(histogram["tag"]?.string == "grad")
+        #expect(histogram["step"]?.number == 1)
+        #expect(histogram["wall_time"]?.number == 10.5)
+        let edges = try #require(histogram["edges"]?.numbers)
+        #expect(edges.count == Self.handEdges.count)
+        for (edge, expected) in zip(edges, Self.handEdges) {
+            #expect(edge.isApproximatelyEqual(to: expected, relativeTolerance: 1e-12))
+        }
+        #expect(histogram["counts"]?.numbers == Self.handCounts)
+        #expect(histogram["zero_count"]?.number == 1)
+        #expect(histogram["nan_count"]?.number == 1)
+        #expect(histogram["pos_inf_count"]?.number == 0)
+        #expect(histogram["neg_inf_count"]?.number == 1)
+        #expect(histogram["count"]?.number == 6)
+        #expect(try #require(histogram["sum"]?.number).isApproximatelyEqual(to: 4.55, relativeTolerance: 1e-12))
+        #expect(try #require(histogram["sum_squares"]?.number)
+            .isApproximatelyEqual(to: 25.6525, relativeTolerance: 1e-12))
+        #expect(histogram["min"]?.number == -0.75)
+        #expect(histogram["max"]?.number == 5)
+        #expect(histogram["scale"]?.number == 1)
     }
 
     @Test func jsonlLegacyHistogramEdgesAndNulls() throws {

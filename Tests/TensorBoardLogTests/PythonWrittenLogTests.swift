@@ -5,7 +5,8 @@ import GradscopeTestSupport
 
 /// A log written by the Python package `gradscope-torch` (`python/scripts/make_swift_fixture.py`)
 /// reads back as exactly what Python recorded (`expected.json`, written by Python from its own
-/// histograms): scale, zero threshold, every bucket, zero/NaN/Inf counts, sum, min and max.
+/// histograms): scale, zero threshold, every bucket, zero/NaN/Inf counts, sum, min and max;
+/// for today's payload version 2 and for the version 1 fixture written before it.
 @Suite struct PythonWrittenLogTests {
     struct Expected: Decodable {
         var histograms: [Histogram]
@@ -29,26 +30,27 @@ import GradscopeTestSupport
         var value: Double
     }
 
-    static var fixture: String {
-        Fixtures.root.appendingPathComponent("gradscope-torch").path
+    /// Today's fixture (payload version 2) and the one the version 1 writer left.
+    static let fixtures = ["gradscope-torch", "gradscope-torch-v1"]
+
+    static func load(_ name: String) throws -> (expected: Expected, run: RunData) {
+        let fixture = Fixtures.root.appendingPathComponent(name)
+        let expected = try JSONDecoder().decode(Expected.self,
+                                                from: Data(contentsOf: fixture.appendingPathComponent("expected.json")))
+        let runs = try RunData.loadAll(in: fixture.path)
+        return (expected, try #require(runs.first { $0.name == "run" }))
     }
 
-    let expected: Expected
-    let run: RunData
-
-    init() throws {
-        let url = URL(fileURLWithPath: Self.fixture).appendingPathComponent("expected.json")
-        expected = try JSONDecoder().decode(Expected.self, from: Data(contentsOf: url))
-        let runs = try RunData.loadAll(in: Self.fixture)
-        run = try #require(runs.first { $0.name == "run" })
-    }
-
-    @Test func readsWithoutWarnings() {
+    @Test(arguments: fixtures)
+    func readsWithoutWarnings(_ name: String) throws {
+        let (expected, run) = try Self.load(name)
         #expect(run.warnings.isEmpty)
         #expect(Set(run.histograms.keys) == Set(expected.histograms.map(\.tag)))
     }
 
-    @Test func everyHistogramIsWhatPythonRecorded() throws {
+    @Test(arguments: fixtures)
+    func everyHistogramIsWhatPythonRecorded(_ name: String) throws {
+        let (expected, run) = try Self.load(name)
         #expect(expected.histograms.count >= 10)
         for want in expected.histograms {
             let point = try #require(run.histograms[want.tag]?.first { $0.step == want.step }, "\(want.tag) \(want.step)")
@@ -67,12 +69,16 @@ import GradscopeTestSupport
         }
     }
 
-    @Test func specialValuesAreCounted() throws {
+    @Test(arguments: fixtures)
+    func specialValuesAreCounted(_ name: String) throws {
+        let (expected, _) = try Self.load(name)
         let special = try #require(expected.histograms.first { $0.tag == "grad/special" && $0.step == 1 })
         #expect(special.zero_count == 2 && special.nan_count == 1 && special.positive_infinity_count == 2)
     }
 
-    @Test func scalarsAreWhatPythonWrote() throws {
+    @Test(arguments: fixtures)
+    func scalarsAreWhatPythonWrote(_ name: String) throws {
+        let (expected, run) = try Self.load(name)
         for want in expected.scalars {
             let point = try #require(run.scalars[want.tag]?.first { $0.step == want.step })
             #expect(point.value == want.value)

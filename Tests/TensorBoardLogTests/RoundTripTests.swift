@@ -93,20 +93,6 @@ import GradscopeTestSupport
         #expect(run.warnings.isEmpty)
     }
 
-    /// The HistogramProto that TensorBoard shows holds the finite values in the buckets of
-    /// `HistogramBuckets`: reading it without the payload gives those buckets back.
-    @Test func displayedHistogramProtoMatchesBuckets() throws {
-        let original = Self.histogram(scale: 3, zeroThreshold: 0, seed: 5)
-        let proto = Tensorboard_HistogramProto(displaying: original)
-        let buckets = HistogramBuckets(original)
-        #expect(proto.bucketLimit == Array(buckets.edges.dropFirst()))
-        #expect(proto.bucket == buckets.counts)
-        #expect(proto.num == Double(original.finiteCount))
-        #expect(proto.bucket.reduce(0, +) == Double(original.finiteCount))
-        #expect(proto.min == original.min && proto.max == original.max)
-        #expect(zip(buckets.edges, buckets.edges.dropFirst()).allSatisfy { $0 <= $1 })
-    }
-
     @Test func fileIsNamedAndStartedLikeTensorBoards() throws {
         let logdir = try TestSupport.temporaryDirectory()
         let writer = try EventFileWriter(logdir: logdir)

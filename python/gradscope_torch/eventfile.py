@@ -30,6 +30,11 @@ def _event(wall_time: float, step: int, body: bytes) -> bytes:
     return pw.key(1, pw.FIXED64) + struct.pack("<d", wall_time) + pw.field_varint(2, step) + body
 
 
+def _value_event(value: bytes, step: int, wall_time: float | None) -> bytes:
+    """An ``Event`` whose summary holds the one serialized ``Summary.Value``."""
+    return _event(time.time() if wall_time is None else wall_time, step, pw.field_bytes(5, pw.field_bytes(1, value)))
+
+
 def frame(records: list[bytes]) -> bytes:
     """The framed records, CRCs computed together (one batch per write)."""
     lengths = [struct.pack("<Q", len(r)) for r in records]
@@ -40,9 +45,10 @@ def frame(records: list[bytes]) -> bytes:
 
 
 class EventFileWriter:
-    """Writes one event file. Values are queued by step; with payload version 2 the values of
-    one step go into one ``Event`` (as ``gradscope train`` writes them), with version 1 every
-    value is its own ``Event``. ``flush()`` frames and writes everything queued in one call."""
+    """Writes one event file as ``gradscope train`` does. Scalars are one ``Event`` each. With
+    payload version 2 the histograms of one step go into one ``Event``, framed when a
+    histogram of another step arrives or at ``flush()``; with version 1 every histogram is
+    its own ``Event``. ``flush()`` frames and writes everything queued in one call."""
 
     def __init__(self, logdir: str, filename_suffix: str = "", version: int | None = None):
         self.version = payload.VERSION if version is None else version
@@ -62,18 +68,16 @@ class EventFileWriter:
 
     def add_scalar(self, tag: str, value: float, step: int, wall_time: float | None = None) -> None:
         """Queues a scalar (float32 ``simple_value``, as PyTorch's ``SummaryWriter``)."""
-        self._add(pw.field_bytes(1, tag.encode()) + pw.field_float(2, float(value)), step, wall_time)
+        self._records.append(_value_event(pw.field_bytes(1, tag.encode()) + pw.field_float(2, float(value)),
+                                          step, wall_time))
 
     def add_histogram(self, tag: str, h: ExponentialHistogram, step: int, wall_time: float | None = None) -> None:
         """Queues an exponential histogram: displayable buckets plus the lossless payload."""
         first = tag not in self._named_tags
         self._named_tags.add(tag)
-        self._add(payload.encode_value(tag, h, first, self.version), step, wall_time)
-
-    def _add(self, value: bytes, step: int, wall_time: float | None) -> None:
+        value = payload.encode_value(tag, h, first, self.version)
         if self.version == 1:
-            self._records.append(_event(time.time() if wall_time is None else wall_time, step,
-                                        pw.field_bytes(5, pw.field_bytes(1, value))))
+            self._records.append(_value_event(value, step, wall_time))
             return
         if self._values and step != self._step:
             self._close_step()

@@ -8,8 +8,8 @@ See ``Sources/TensorBoardLog/FORMAT.md``. A histogram is one ``Summary.Value`` w
   ``sum_squares``, ``min``, ``max`` over finite values (``min = max = 0`` when none).
   Version 2 first downscales the histogram until it has at most ``DISPLAY_BUCKETS``;
 - ``metadata.plugin_data``: plugin ``gradscope.exponential_histogram``, content a
-  ``gradscope.ExponentialHistogramProto``. Version 1 carries every field, counts as plain
-  varints; version 2 carries counts as zig-zag deltas and leaves the statistics to ``histo``.
+  ``gradscope.ExponentialHistogramProto``. Version 1 carries every field; version 2 leaves
+  the statistics to ``histo`` and names the plugin only on a tag's first value in a file.
 """
 
 from __future__ import annotations
@@ -23,30 +23,24 @@ from .buckets import lower_boundaries
 from .histogram import BucketRun, ExponentialHistogram
 
 PLUGIN_NAME = "gradscope.exponential_histogram"
-#: Payload version written (the one ``gradscope train`` writes on main).
-VERSION = 1
-#: Most buckets of the displayable proto in version 2 (Swift's ``EventFileWriter.displayBuckets``).
-DISPLAY_BUCKETS = 12
+#: Payload version written (the one ``gradscope train`` writes).
+VERSION = 2
+#: Most buckets of the displayable proto in version 2 (Swift's ``EventFileWriter.displayBucketLimit``).
+DISPLAY_BUCKETS = 8
 MIN_SCALE = -10
 
 
-def _bucket_run(run: BucketRun, version: int) -> bytes:
+def _bucket_run(run: BucketRun) -> bytes:
     run = run.trimmed()
     if run.counts.size == 0:
         return b""
-    if version == 1:
-        body = pw.field_packed_varints(2, run.counts)
-    else:
-        counts = run.counts.astype(np.int64)
-        deltas = np.diff(counts, prepend=0)
-        body = pw.field_packed_varints(3, (deltas << 1) ^ (deltas >> 63))
-    return pw.field_sint(1, run.offset) + body
+    return pw.field_sint(1, run.offset) + pw.field_packed_varints(2, run.counts)
 
 
 def encode_payload(h: ExponentialHistogram, version: int = VERSION) -> bytes:
     """The serialized ``ExponentialHistogramProto`` of ``h``."""
     out = [pw.field_varint(1, version), pw.field_sint(2, h.scale), pw.field_double(3, h.zero_threshold),
-           pw.field_bytes(4, _bucket_run(h.positive, version)), pw.field_bytes(5, _bucket_run(h.negative, version)),
+           pw.field_bytes(4, _bucket_run(h.positive)), pw.field_bytes(5, _bucket_run(h.negative)),
            pw.field_varint(6, h.zero_count), pw.field_varint(7, h.nan_count),
            pw.field_varint(8, h.positive_infinity_count), pw.field_varint(9, h.negative_infinity_count)]
     if version == 1:
@@ -75,24 +69,30 @@ def downscaled(h: ExponentialHistogram, k: int) -> ExponentialHistogram:
                                 h.sum, h.sum_of_squares, h.min, h.max)
 
 
-def display_bucket_count(h: ExponentialHistogram, k: int) -> int:
+def _piece_count(h: ExponentialHistogram, k: int) -> int:
+    """Buckets of the signs' spans and the zero bucket at ``k`` steps coarser, bridges left out."""
     def span(run: BucketRun) -> int:
         nz = np.flatnonzero(run.counts)
         if nz.size == 0:
             return 0
         return ((int(nz[-1]) + run.offset) >> k) - ((int(nz[0]) + run.offset) >> k) + 1
 
-    pieces = [span(h.negative), 1 if h.zero_count > 0 else 0, span(h.positive)]
-    present = sum(1 for p in pieces if p > 0)
-    return sum(pieces) + max(0, present - 1)
+    return span(h.negative) + (1 if h.zero_count > 0 else 0) + span(h.positive)
 
 
 def coarsened(h: ExponentialHistogram, max_buckets: int = DISPLAY_BUCKETS) -> ExponentialHistogram:
-    """Downscaled by the fewest steps that leave at most ``max_buckets`` display buckets."""
+    """The least downscaled copy whose display has at most ``max_buckets`` buckets (bridges
+    included), or the coarsest scale: as Swift's ``Tensorboard_HistogramProto(displaying:)``,
+    k starts where the spans alone fit, then grows while the real display is too wide."""
+    coarsest = h.scale - MIN_SCALE
     k = 0
-    while h.scale - k > MIN_SCALE and display_bucket_count(h, k) > max_buckets:
+    while k < coarsest and _piece_count(h, k) > max_buckets:
         k += 1
-    return downscaled(h, k)
+    while True:
+        candidate = downscaled(h, k)
+        if len(display_buckets(candidate)[1]) <= max_buckets or k >= coarsest:
+            return candidate
+        k += 1
 
 
 def display_buckets(h: ExponentialHistogram) -> tuple[np.ndarray, np.ndarray]:
@@ -152,16 +152,12 @@ def encode_value(tag: str, h: ExponentialHistogram, name_plugin: bool, version: 
 
 
 def _decode_run(data: bytes) -> BucketRun:
-    offset, counts, deltas = 0, [], None
+    offset, counts = 0, []
     for number, _, value in pw.fields(data):
         if number == 1:
             offset = pw.unzigzag(value)
         elif number == 2:
             counts = pw.unpack_varints(value) if isinstance(value, bytes) else counts + [value]
-        elif number == 3:
-            deltas = [pw.unzigzag(v) for v in (pw.unpack_varints(value) if isinstance(value, bytes) else [value])]
-    if deltas is not None:
-        counts = np.cumsum(np.array(deltas, dtype=np.int64)).tolist()
     return BucketRun(offset, np.array(counts, dtype=np.uint64))
 
 

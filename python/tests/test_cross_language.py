@@ -1,7 +1,9 @@
 """The two languages read each other's logs.
 
 - A log written by ``gradscope train`` (Swift) is read by this package exactly as
-  ``gradscope export`` printed it (fixtures/swift-train: the event file and its export).
+  ``gradscope export`` printed it (fixtures/swift-train-v2, payload version 2, and
+  fixtures/swift-train from the version 1 writer: each the event file and its export, of
+  ``gradscope train --model mlp --task spirals --hidden 8 --steps 3 --batch 16 --seed 0``).
 - A log written by this package is exported by the ``gradscope`` CLI exactly as Python
   recorded it. The CLI is the one ``make test`` builds (``GRADSCOPE``); without it that test
   is skipped, unless ``GRADSCOPE_REQUIRE_CLI=1``.
@@ -52,8 +54,9 @@ def export_fields_keys():
             "sum_squares", "min", "max", "scale", "zero_threshold"]
 
 
-def test_reads_a_swift_written_log_as_gradscope_exports_it():
-    directory = os.path.join(FIXTURES, "swift-train")
+@pytest.mark.parametrize("fixture", ["swift-train-v2", "swift-train"])
+def test_reads_a_swift_written_log_as_gradscope_exports_it(fixture):
+    directory = os.path.join(FIXTURES, fixture)
     (event_file,) = glob.glob(os.path.join(directory, "events.out.tfevents.*"))
     with open(os.path.join(directory, "export.jsonl")) as f:
         lines = f.read().splitlines()

@@ -14,7 +14,7 @@ extension TrainingConfig {
         "model", "task", "layers", "d_model", "heads", "hidden", "activation",
         "optimizer", "lr", "beta1", "beta2", "eps", "momentum", "weight_decay", "warmup", "freeze",
         "schedule", "steps", "batch", "seed", "threads", "logdir", "run_name",
-        "histograms", "log_updates", "histogram_scale", "progress_every",
+        "histograms", "log_updates", "histogram_scale", "log_every", "log_include", "progress_every",
     ]
 
     /// Sets one key; throws ``ConfigError`` naming the key for unknown keys and bad values.
@@ -115,6 +115,12 @@ extension TrainingConfig {
         case "histograms": logHistograms = try bool()
         case "log_updates": logUpdates = try bool()
         case "histogram_scale": histogramScale = try int()
+        case "log_every": logEvery = try int()
+        case "log_include":
+            logInclude = try list().map { v in
+                guard case .string(let s) = v else { throw ConfigError.wrongType(key: key, expected: "a list of globs") }
+                return s
+            }
         case "progress_every": progressEvery = try int()
         default: throw ConfigError.unknownKey(key)
         }

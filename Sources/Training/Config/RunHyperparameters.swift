@@ -6,7 +6,8 @@ extension RunSpec {
     /// `weight_decay`, `warmup` — the warmup steps, 0 without —, `schedule`; `momentum` for
     /// SGD, `freeze` for Adam-2k, `radam_threshold`, `radam_comparison` and
     /// `radam_fallback` for RAdam), the model and its shape, the task, `seed`, `steps`,
-    /// `batch` and `threads`.
+    /// `batch` and `threads`; `log_every` and `log_include` when they differ from the default
+    /// (every step, every tensor).
     public func configuration(_ config: TrainingConfig) -> RunConfiguration {
         let spec = preset.spec(config)
         let warmsUp = preset.warmup || [.warmup, .inverseSqrt, .warmupLinearDecay].contains(config.schedule)
@@ -23,6 +24,8 @@ extension RunSpec {
             "batch": .number(Double(config.batchSize)),
             "threads": .number(Double(config.threads)),
         ]
+        if config.logEvery != 1 { values["log_every"] = .number(Double(config.logEvery)) }
+        if !config.logInclude.isEmpty { values["log_include"] = .string(config.logInclude.joined(separator: ",")) }
         switch spec.algorithm {
         case .sgd:
             values["momentum"] = .number(spec.momentum)

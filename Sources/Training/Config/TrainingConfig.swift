@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything one `gradscope train` invocation needs. Lists (`optimizers`, `seeds`) expand
 /// into several runs (see ``runs()``); every other field is shared by those runs.
 public struct TrainingConfig: Sendable, Equatable {
@@ -47,6 +49,12 @@ public struct TrainingConfig: Sendable, Equatable {
     public var logUpdates = false
     /// Exponential histogram scale (base 2^(2^−scale)).
     public var histogramScale = 3
+    /// Histograms are logged at the steps that are multiples of this (every step by default);
+    /// the scalars every step.
+    public var logEvery = 1
+    /// Globs (`fnmatch`, `*` crossing dots) on parameter names: only matching tensors get a
+    /// `grad/<name>` histogram and go into `grad/abs_all`. Empty: every tensor.
+    public var logInclude: [String] = []
     /// Steps between plain progress lines when stderr is not a terminal.
     public var progressEvery = 50
 
@@ -60,12 +68,24 @@ public struct TrainingConfig: Sendable, Equatable {
         return c
     }
 
+    /// The most steps a run may take: its loss and step-time records (16 bytes a step) stay
+    /// under 160 MB.
+    public static let maxSteps = 10_000_000
+
+    /// Whether step `t` logs histograms (multiples of `logEvery`, as gradscope-torch's `every`).
+    public func logsHistograms(atStep t: Int) -> Bool { logHistograms && t % logEvery == 0 }
+
+    /// Whether the tensor `name` is logged: it matches one of `logInclude`, or that is empty.
+    public func logsTensor(named name: String) -> Bool {
+        logInclude.isEmpty || logInclude.contains { fnmatch($0, name, 0) == 0 }
+    }
+
     /// Throws the first problem found, naming the offending key.
     public func validate() throws {
         func require(_ ok: Bool, _ key: String, _ message: String) throws {
             if !ok { throw ConfigError.invalidValue(key: key, message: message) }
         }
-        try require(steps >= 1, "steps", "must be ≥ 1")
+        try require(steps >= 1 && steps <= Self.maxSteps, "steps", "must be between 1 and \(Self.maxSteps)")
         try require(batchSize >= 1, "batch", "must be ≥ 1")
         try require(threads >= 1 && threads <= 256, "threads", "must be between 1 and 256")
         try require(!optimizers.isEmpty, "optimizer", "needs at least one optimizer")
@@ -76,11 +96,15 @@ public struct TrainingConfig: Sendable, Equatable {
         try require(epsilon.isFinite && epsilon >= 0, "eps", "must be ≥ 0")
         try require(momentum >= 0 && momentum < 1, "momentum", "must be in [0, 1)")
         try require(weightDecay.isFinite && weightDecay >= 0, "weight_decay", "must be ≥ 0")
-        try require(warmupSteps >= 1, "warmup", "must be ≥ 1")
-        try require(freezeSteps >= 1, "freeze", "must be ≥ 1")
+        try require(warmupSteps >= 1 && warmupSteps <= Self.maxSteps, "warmup", "must be between 1 and \(Self.maxSteps)")
+        try require(freezeSteps >= 1 && freezeSteps <= Self.maxSteps, "freeze", "must be between 1 and \(Self.maxSteps)")
         try require(ExponentialHistogramScale.valid.contains(histogramScale), "histogram_scale",
                     "must be in \(ExponentialHistogramScale.valid.lowerBound)...\(ExponentialHistogramScale.valid.upperBound)")
         try require(progressEvery >= 1, "progress_every", "must be ≥ 1")
+        try require(logEvery >= 1 && logEvery <= Self.maxSteps, "log_every", "must be between 1 and \(Self.maxSteps)")
+        try require(logInclude.allSatisfy { !$0.isEmpty }, "log_include", "globs must not be empty")
+        try require(seeds.count <= 1024, "seed", "at most 1024 seeds")
+        try require(optimizers.count <= 64, "optimizer", "at most 64 optimizers")
         try require(!logdir.isEmpty, "logdir", "must not be empty")
         try require(!runName.contains("/"), "run_name", "must not contain '/'")
         switch model {

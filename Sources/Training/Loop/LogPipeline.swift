@@ -22,11 +22,14 @@ final class LogPipeline: @unchecked Sendable {
     private let scale: Int
     private let keepMedianSteps: Set<Int>
 
-    init(sink: TrainingLogSink, tensors: [ParameterStore<Float>.Tensor], scale: Int, keepMedianSteps: Set<Int>) {
+    /// `tensors` are the logged ones (a subset, at their offsets in the flat buffer of
+    /// `parameterCount` values that ``absoluteGradients`` fills).
+    init(sink: TrainingLogSink, tensors: [ParameterStore<Float>.Tensor], parameterCount: Int, scale: Int,
+         keepMedianSteps: Set<Int>) {
         self.sink = sink
         self.tensors = tensors.map { ("grad/" + $0.name, $0.offset, $0.count) }
-        let total = tensors.reduce(0) { $0 + $1.count }
-        buffers = [Buffer(count: total), Buffer(count: total)]
+        precondition(tensors.allSatisfy { $0.offset >= 0 && $0.offset + $0.count <= parameterCount })
+        buffers = [Buffer(count: parameterCount), Buffer(count: parameterCount)]
         free = [DispatchSemaphore(value: 1), DispatchSemaphore(value: 1)]
         self.scale = scale
         self.keepMedianSteps = keepMedianSteps

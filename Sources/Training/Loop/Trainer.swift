@@ -7,7 +7,7 @@ import Histograms
 ///
 /// Logged every step: `loss`, `lr`, `grad/global_norm`, `grad/frac_below_1e-8`,
 /// `grad/median_log10` and histograms `grad/<param>` and `grad/abs_all` (when histograms are
-/// on); `adam/mean_adaptive_step` (the mean over elements of lr/(√v̂+ε)) for the Adam family,
+/// on, at the multiples of `logEvery`, for the tensors `logInclude` selects); `adam/mean_adaptive_step` (the mean over elements of lr/(√v̂+ε)) for the Adam family,
 /// `radam/rho_t` and `radam/r_t` (when defined) for RAdam; with `logUpdates`, the histograms
 /// `update/abs_all` of |Δθ| and `optimizer/adaptive_step` of the per-element adaptive step size.
 ///
@@ -22,6 +22,11 @@ public func train(run: RunSpec, config: TrainingConfig, sink: TrainingLogSink,
     try config.validate()
     sink.configuration(run.configuration(config))
     let loop = TrainingLoop(run: run, config: config, sink: sink)
+    let names = loop.model.parameters.tensors.map(\.name)
+    if config.logHistograms && !names.contains(where: config.logsTensor(named:)) {
+        throw ConfigError.invalidValue(key: "log_include", message: "matches none of the model's tensors ("
+            + names.prefix(4).joined(separator: ", ") + (names.count > 4 ? ", …)" : ")"))
+    }
     progress?.runStarted(run, index: runIndex, of: runCount, steps: config.steps)
     for t in 1...config.steps {
         if shouldStop() { loop.interrupted = true; break }
@@ -85,8 +90,8 @@ final class TrainingLoop {
         schedule = run.preset.schedule(config)
         batch = task.makeBatch(size: config.batchSize)
         rng = Xoshiro256(seed: run.seed &* 0x9E37_79B9_7F4A_7C15 &+ 1)
-        pipeline = LogPipeline(sink: sink, tensors: store.tensors, scale: config.histogramScale,
-                               keepMedianSteps: [1, 10])
+        pipeline = LogPipeline(sink: sink, tensors: store.tensors.filter { config.logsTensor(named: $0.name) },
+                               parameterCount: store.count, scale: config.histogramScale, keepMedianSteps: [1, 10])
         updateLog = config.logUpdates ? UpdateLog(count: store.count, scale: config.histogramScale) : nil
         losses.reserveCapacity(config.steps)
         stepSeconds.reserveCapacity(config.steps)
@@ -107,12 +112,14 @@ final class TrainingLoop {
         }
         let store = model.parameters
         let g = pipeline.absoluteGradients(store.gradients.base, count: store.count, step: t)
-        updateLog?.saveValues(store.values)
+        let logsHistograms = config.logsHistograms(atStep: t)
+        let updates = logsHistograms ? updateLog : nil
+        updates?.saveValues(store.values)
         let report = optimizer.step(parameters: store.values.buffer, gradients: UnsafeBufferPointer(store.gradients.buffer),
                                     learningRate: lr)
-        let extra = updateLog?.histograms(values: store.values, optimizer: optimizer, learningRate: lr) ?? []
+        let extra = updates?.histograms(values: store.values, optimizer: optimizer, learningRate: lr) ?? []
         pipeline.submit(step: t, scalars: scalars(loss: loss, lr: lr, gradients: g, report: report),
-                        histograms: config.logHistograms, extra: extra)
+                        histograms: logsHistograms, extra: extra)
         stepSeconds.append(ProgressBar.now() - t0)
         return true
     }

@@ -21,6 +21,7 @@ struct ConfigTests {
             "batch": .integer(5), "seed": .array([.integer(1), .integer(2)]), "threads": .integer(1),
             "logdir": .string("/tmp/x"), "run_name": .string("r"), "histograms": .bool(false),
             "log_updates": .bool(true), "histogram_scale": .integer(2), "progress_every": .integer(3),
+            "log_every": .integer(4), "log_include": .string("blocks.*.ff.*, out.*"),
         ]
         #expect(Set(values.keys) == Set(TrainingConfig.keys))
         for (k, v) in values { try c.set(k, v) }
@@ -29,6 +30,19 @@ struct ConfigTests {
         #expect(c.optimizers == [OptimizerPreset(.adam), OptimizerPreset(.radam, warmup: true)])
         #expect(c.seeds == [1, 2] && c.steps == 11 && c.warmupSteps == 7 && c.freezeSteps == 9)
         #expect(c.schedule == .inverseSqrt && !c.logHistograms && c.logUpdates && c.histogramScale == 2)
+        #expect(c.logEvery == 4 && c.logInclude == ["blocks.*.ff.*", "out.*"])
+    }
+
+    @Test func logEveryAndIncludeSelectStepsAndTensors() throws {
+        var c = TrainingConfig()
+        try c.set("log_every", .integer(5))
+        try c.set("log_include", .array([.string("blocks.*.ff.*"), .string("pos")]))
+        #expect((1...12).filter(c.logsHistograms(atStep:)) == [5, 10])
+        #expect(c.logsTensor(named: "blocks.3.ff.0.weight") && c.logsTensor(named: "pos"))
+        #expect(!c.logsTensor(named: "blocks.3.att.in_proj_weight") && !c.logsTensor(named: "position"))
+        c.logHistograms = false
+        #expect((1...12).filter(c.logsHistograms(atStep:)).isEmpty)
+        #expect(TrainingConfig().logsTensor(named: "anything"))
     }
 
     @Test func unknownKeyIsNamed() {
@@ -87,5 +101,14 @@ struct ConfigLimitTests {
         let f = #expect(throws: ConfigError.self) { try m.validate() }
         #expect(f?.description.contains("'hidden'") == true)
         #expect(TrainingConfig().estimatedFloats < 50_000_000)
+    }
+
+    @Test(arguments: [("steps", 100_000_000_000_000), ("steps", 0), ("warmup", 10_000_001),
+                      ("freeze", -1), ("log_every", 0), ("log_every", 20_000_000)])
+    func stepCountsAreBounded(key: String, value: Int) throws {
+        var c = TrainingConfig()
+        try c.set(key, .integer(value))
+        let e = #expect(throws: ConfigError.self) { try c.validate() }
+        #expect(e?.description.hasPrefix("invalid value for '\(key)'") == true)
     }
 }

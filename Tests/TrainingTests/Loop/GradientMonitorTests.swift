@@ -15,7 +15,7 @@ struct GradientMonitorTests {
         for i in 0..<store.count { g[i] = Float(rng.normal() * pow(10, rng.uniform(-10, 1))) }
         g[2] = 0; g[30] = -1e-9
         let sink = InMemoryLogSink()
-        let pipeline = LogPipeline(sink: sink, tensors: store.tensors, scale: 3, keepMedianSteps: [1])
+        let pipeline = LogPipeline(sink: sink, tensors: store.tensors, parameterCount: store.count, scale: 3, keepMedianSteps: [1])
         let r = pipeline.absoluteGradients(store.gradients.base, count: store.count, step: 1)
         pipeline.submit(step: 1, scalars: [], histograms: true)
         try pipeline.finish()

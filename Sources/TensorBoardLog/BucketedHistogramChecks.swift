@@ -1,0 +1,58 @@
+/// Why a foreign histogram read from a file was skipped.
+public struct BucketedHistogramError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var description: String
+}
+
+extension BucketedHistogram {
+    /// A legacy histogram from a `HistogramProto` read from a file, checked before use:
+    /// - `bucket_limit` and `bucket` have the same length;
+    /// - no limit is NaN and the limits never decrease; ±∞ (which no writer produces, but
+    ///   which means "unbounded") is clamped to ±`Double.greatestFiniteMagnitude`, as TF1
+    ///   and PyTorch write their outermost limit;
+    /// - every count is finite and ≥ 0.
+    ///
+    /// The statistics are kept as stored: PyTorch writes NaN `min`/`max`/`sum` when the
+    /// values held NaN or ±Inf, which readers handle.
+    static func checked(bucketLimits: [Double], bucketCounts: [Double],
+                        statistics: Statistics) throws(BucketedHistogramError) -> BucketedHistogram {
+        guard bucketLimits.count == bucketCounts.count else {
+            throw BucketedHistogramError(description:
+                "\(bucketLimits.count) bucket limits but \(bucketCounts.count) counts: skipped")
+        }
+        let limits = try checkedEdges(bucketLimits)
+        try checkCounts(bucketCounts)
+        return BucketedHistogram(bucketLimits: limits, bucketCounts: bucketCounts, statistics: statistics)
+    }
+
+    /// A TF2 `[k, 3]` histogram tensor's rows `(left, right, count)`, checked as
+    /// `checked(bucketLimits:bucketCounts:statistics:)` checks a proto, plus left ≤ right in
+    /// every row. Rows may overlap or leave gaps, as TF2 writes them.
+    static func checked(leftEdges: [Double], rightEdges: [Double],
+                        counts: [Double]) throws(BucketedHistogramError) -> BucketedHistogram {
+        let lefts = try checkedEdges(leftEdges, ordered: false)
+        let rights = try checkedEdges(rightEdges, ordered: false)
+        for (left, right) in zip(lefts, rights) where left > right {
+            throw BucketedHistogramError(description: "bucket (\(left), \(right)] has its left edge above its right: skipped")
+        }
+        try checkCounts(counts)
+        return BucketedHistogram(source: .tensor, leftEdges: lefts, rightEdges: rights, counts: counts, statistics: nil)
+    }
+
+    private static func checkedEdges(_ edges: [Double], ordered: Bool = true) throws(BucketedHistogramError) -> [Double] {
+        var result = edges
+        for (i, edge) in edges.enumerated() {
+            guard !edge.isNaN else { throw BucketedHistogramError(description: "bucket edge \(i) is NaN: skipped") }
+            result[i] = Swift.min(Swift.max(edge, -.greatestFiniteMagnitude), .greatestFiniteMagnitude)
+            if ordered && i > 0 && result[i] < result[i - 1] {
+                throw BucketedHistogramError(description: "bucket limits decrease at \(i): skipped")
+            }
+        }
+        return result
+    }
+
+    private static func checkCounts(_ counts: [Double]) throws(BucketedHistogramError) {
+        for (i, count) in counts.enumerated() where !(count.isFinite && count >= 0) {
+            throw BucketedHistogramError(description: "bucket \(i) has count \(count): skipped")
+        }
+    }
+}
