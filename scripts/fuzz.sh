@@ -31,3 +31,6 @@ print(f"corpus: {n} inputs", file=sys.stderr)
 PY
 Fuzz/.build/release/EventFuzzer "$corpus" -max_total_time="$seconds" -max_len=65536 \
   -artifact_prefix=Fuzz/findings/ -print_final_stats=1
+# Then a sample of the corpus through every reading command of the CLI.
+swift build -c release --product gradscope
+scripts/fuzz-replay-cli.sh .build/release/gradscope "$corpus" "${FUZZ_REPLAY:-150}"

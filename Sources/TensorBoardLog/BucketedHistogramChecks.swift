@@ -38,16 +38,20 @@ extension BucketedHistogram {
         return BucketedHistogram(source: .tensor, leftEdges: lefts, rightEdges: rights, counts: counts, statistics: nil)
     }
 
+    /// `edges` with ±∞ clamped to ±`greatestFiniteMagnitude` (copied only where one is);
+    /// throws on NaN, or where `ordered` and an edge is below the one before it.
     private static func checkedEdges(_ edges: [Double], ordered: Bool = true) throws(BucketedHistogramError) -> [Double] {
-        var result = edges
-        for (i, edge) in edges.enumerated() {
+        var infinite = false
+        for i in edges.indices {
+            let edge = edges[i]
             guard !edge.isNaN else { throw BucketedHistogramError(description: "bucket edge \(i) is NaN: skipped") }
-            result[i] = Swift.min(Swift.max(edge, -.greatestFiniteMagnitude), .greatestFiniteMagnitude)
-            if ordered && i > 0 && result[i] < result[i - 1] {
+            if ordered && i > 0 && edge < edges[i - 1] {
                 throw BucketedHistogramError(description: "bucket limits decrease at \(i): skipped")
             }
+            infinite = infinite || edge.isInfinite
         }
-        return result
+        guard infinite else { return edges }
+        return edges.map { Swift.min(Swift.max($0, -.greatestFiniteMagnitude), .greatestFiniteMagnitude) }
     }
 
     private static func checkCounts(_ counts: [Double]) throws(BucketedHistogramError) {

@@ -28,6 +28,10 @@ class BucketRun:
     counts: np.ndarray = field(default_factory=_empty_counts)
 
     def trimmed(self) -> "BucketRun":
+        """From the first to the last non-zero bucket (``self`` when it already is)."""
+        c = self.counts
+        if c.size and c.dtype == np.uint64 and c[0] != 0 and c[-1] != 0:
+            return self
         nonzero = np.flatnonzero(self.counts)
         if nonzero.size == 0:
             return BucketRun()

@@ -69,24 +69,26 @@ def downscaled(h: ExponentialHistogram, k: int) -> ExponentialHistogram:
                                 h.sum, h.sum_of_squares, h.min, h.max)
 
 
-def _piece_count(h: ExponentialHistogram, k: int) -> int:
-    """Buckets of the signs' spans and the zero bucket at ``k`` steps coarser, bridges left out."""
-    def span(run: BucketRun) -> int:
-        nz = np.flatnonzero(run.counts)
-        if nz.size == 0:
-            return 0
-        return ((int(nz[-1]) + run.offset) >> k) - ((int(nz[0]) + run.offset) >> k) + 1
-
-    return span(h.negative) + (1 if h.zero_count > 0 else 0) + span(h.positive)
+def _nonzero_span(run: BucketRun) -> tuple[int, int] | None:
+    """First and last index of the run's non-zero buckets."""
+    nz = np.flatnonzero(run.counts)
+    return None if nz.size == 0 else (int(nz[0]) + run.offset, int(nz[-1]) + run.offset)
 
 
 def coarsened(h: ExponentialHistogram, max_buckets: int = DISPLAY_BUCKETS) -> ExponentialHistogram:
     """The least downscaled copy whose display has at most ``max_buckets`` buckets (bridges
     included), or the coarsest scale: as Swift's ``Tensorboard_HistogramProto(displaying:)``,
-    k starts where the spans alone fit, then grows while the real display is too wide."""
+    k starts where the spans and the zero bucket alone fit (bucket i → i >> k, so a span
+    lo…hi takes (hi >> k) − (lo >> k) + 1 buckets), then grows while the real display is too wide."""
+    spans = [s for s in (_nonzero_span(h.positive), _nonzero_span(h.negative)) if s is not None]
+    zero = 1 if h.zero_count > 0 else 0
+
+    def pieces(k: int) -> int:
+        return zero + sum((high >> k) - (low >> k) + 1 for low, high in spans)
+
     coarsest = h.scale - MIN_SCALE
     k = 0
-    while k < coarsest and _piece_count(h, k) > max_buckets:
+    while k < coarsest and pieces(k) > max_buckets:
         k += 1
     while True:
         candidate = downscaled(h, k)
