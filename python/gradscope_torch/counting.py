@@ -130,6 +130,49 @@ def host_counts(a: torch.Tensor, fmt: FloatFormat, scale: int, zero_threshold: f
     return counts
 
 
+def host_counts_many(arrays: list[torch.Tensor], fmt: FloatFormat, scale: int,
+                     zero_threshold: float) -> torch.Tensor:
+    """``host_counts`` of several non-empty CPU tensors of magnitudes at once, as rows of an
+    int64 ``[len(arrays), slot_count]`` tensor: one concatenation, one table lookup and one
+    ``bincount`` over ``row · slot_count + slot``; only rows that reach the rescan slot are
+    re-bucketed, each by the exact path."""
+    t = slot_table(scale, fmt)
+    _, fast = _tables(scale, fmt, zero_threshold, torch.device("cpu"))
+    sizes = torch.tensor([x.numel() for x in arrays])
+    a = torch.cat(arrays)
+    bits = a.view(_INT[fmt])
+    slots = fast.index_select(0, bits >> t.shift)
+    slots += bits
+    slots >>= t.shift
+    rows = torch.arange(len(arrays), dtype=slots.dtype) * t.slot_count
+    slots += torch.repeat_interleave(rows, sizes)
+    counts = torch.bincount(slots, minlength=len(arrays) * t.slot_count).view(len(arrays), t.slot_count)
+    for i in torch.nonzero(counts[:, t.rescan_slot]).flatten().tolist():
+        x = arrays[i]
+        mine = slots[int(sizes[:i].sum()):int(sizes[:i + 1].sum())] - i * t.slot_count
+        counts[i, t.rescan_slot] = 0
+        counts[i] += torch.bincount(exact_slots(x[mine == t.rescan_slot], fmt, scale, zero_threshold),
+                                    minlength=t.slot_count)
+    return counts
+
+
+def host_moments_many(arrays: list[torch.Tensor], finite: list[bool]) -> torch.Tensor:
+    """``host_moments`` of several non-empty CPU tensors as a float64 ``[n, 4]`` tensor, in
+    four segment reductions over their concatenation; rows whose tensor holds NaN or ±Inf
+    (``finite[i]`` false) are computed alone over its finite values."""
+    sizes = torch.tensor([x.numel() for x in arrays])
+    a = torch.cat(arrays)
+    a64 = a.to(torch.float64)
+    out = torch.stack([torch.segment_reduce(a64, "sum", lengths=sizes),
+                       torch.segment_reduce(a64 * a64, "sum", lengths=sizes),
+                       torch.segment_reduce(a, "min", lengths=sizes).to(torch.float64),
+                       torch.segment_reduce(a, "max", lengths=sizes).to(torch.float64)], dim=1)
+    for i, ok in enumerate(finite):
+        if not ok:
+            out[i] = torch.tensor(host_moments(arrays[i], True), dtype=torch.float64)
+    return out
+
+
 def host_moments(a: torch.Tensor, non_finite: bool) -> tuple[float, float, float, float]:
     """Sum, sum of squares (float64), min and max of the finite magnitudes in ``a``."""
     if non_finite:

@@ -231,10 +231,30 @@ class GradientLogger:
                 offset += lay.slot_count
             batch = _DeviceBatch(device, slices, offset)
             device_path = self._on_device_path(device)
+            if not device_path and self._count_together(batch, [g for _, g, _ in items]):
+                batches.append(batch)
+                continue
             for s, (_, g, _) in zip(slices, items):
                 self._count_one(batch, s, g, device_path)
             batches.append(batch)
         return batches
+
+    def _count_together(self, batch: _DeviceBatch, gradients: list[torch.Tensor]) -> bool:
+        """The host path for every tensor of ``batch`` at once (``counting.host_counts_many``),
+        when all are dense, non-empty and of one format; False (nothing counted) otherwise."""
+        if not gradients or any(g.is_sparse or g.numel() == 0 for g in gradients):
+            return False
+        magnitudes = [counting.magnitudes(g) for g in gradients]
+        fmt = magnitudes[0][1]
+        if any(f is not fmt for _, f in magnitudes):
+            return False
+        arrays = [a for a, _ in magnitudes]
+        lay = batch.slices[0].layout
+        counts = counting.host_counts_many(arrays, fmt, self.scale, self.zero_threshold)
+        batch.counts.copy_(counts.reshape(-1))
+        finite = (counts[:, lay.nan_slot] == 0) & (counts[:, lay.infinity_slot] == 0)
+        batch.stats.copy_(counting.host_moments_many(arrays, finite.tolist()))
+        return True
 
     def _count_one(self, batch: _DeviceBatch, s: _Slice, g: torch.Tensor, device_path: bool) -> None:
         implicit_zeros = 0
