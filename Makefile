@@ -68,7 +68,8 @@ bench: deps
 	$(SWIFT) build -c release --product gradscope-bench
 
 ## fuzz: libFuzzer over the event-file reader and the payload decoder (Fuzz/), corpus from
-## the test fixtures, FUZZ_SECONDS (default 300) long; crashing inputs go to Fuzz/findings/.
+## the test fixtures, FUZZ_SECONDS (default 300) long; crashing inputs go to Fuzz/findings/;
+## then 150 corpus inputs through every reading command of the CLI (scripts/fuzz-replay-cli.sh).
 fuzz: deps
 	scripts/fuzz.sh
 

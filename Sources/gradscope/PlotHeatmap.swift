@@ -9,25 +9,23 @@ struct PlotHeatmap: ParsableCommand {
     @OptionGroup var logs: PlotLogOptions
     @OptionGroup var figure: PlotFigureOptions
 
-    @Option(help: "Log base of the |g| axis: e, 10 or 2.")
-    var logBase: String = "e"
+    @Option(help: "Log base of the |g| axis.")
+    var logBase: LogBase = .e
 
     @Flag(help: "Log-scale step axis.")
     var logSteps = false
 
-    @Option(help: "Colormap: viridis, magma or cividis.")
-    var colormap: String = "viridis"
+    @Option(help: "Colormap.")
+    var colormap: Colormap = .viridis
 
-    @Option(help: "Only these steps: a range 100-500 or a list 1,5,10 (all steps by default).")
-    var steps: String?
+    @Option(help: "Only these steps: a range 100-500 or a list 1,5,10 (all steps by default).",
+            transform: parseStepSelection)
+    var steps: StepSelection?
 
     func run() throws {
-        let base = try mapPlotError { try LogBase(parsing: logBase) }
-        let cmap = try mapPlotError { try Colormap.named(colormap) }
         let loaded = try LoadedRuns(plotting: logs, filter: LoadedRuns.histogramFilter(logs.tag))
         let tag = try loaded.histogramTag(logs.tag)
-        let selection = try steps.map { text in try mapPlotError { try StepSelection(parsing: text) } }
-        try figure.write(try loaded.heatmapPlot(tag: tag, logBase: base, logSteps: logSteps, colormap: cmap,
-                                                steps: selection, title: figure.title ?? tag))
+        try figure.write(try loaded.heatmapPlot(tag: tag, logBase: logBase, logSteps: logSteps, colormap: colormap,
+                                                steps: steps, title: figure.title ?? tag))
     }
 }

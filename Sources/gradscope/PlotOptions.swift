@@ -16,13 +16,13 @@ struct PlotFigureOptions: ParsableArguments {
     var dpi: Double = 150
 
     @Option(help: "paper (white) or dark.")
-    var theme: String = "paper"
+    var theme: Theme = .paper
 
     @Option(help: "Figure title.")
     var title: String?
 
     func validate() throws {
-        do { _ = try OutputFormat(path: output); _ = try Theme.named(theme) } catch let error as PlotError {
+        do { _ = try OutputFormat(path: output) } catch let error as PlotError {
             throw ValidationError(error.description)
         }
         guard width > 0, width <= 100, height > 0, height <= 100 else {
@@ -34,7 +34,7 @@ struct PlotFigureOptions: ParsableArguments {
     /// Renders `content` and writes it to `--output`.
     func write(_ content: any FigureContent) throws {
         let figure = Figure(content: content, width: width, height: height, dpi: dpi, vectorRasterDPI: dpi,
-                            theme: try mapPlotError { try Theme.named(theme) })
+                            theme: theme)
         try mapPlotError { try figure.write(to: output) }
     }
 }
