@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Replays fuzz inputs through the CLI (part of `make fuzz`): each input of CORPUS (the first
 # LIMIT, default 150, in name order: libFuzzer's SHA-1 names make it a random sample) becomes
-# a logdir twice, as a whole event file and as one record framed with valid CRCs, and `inspect`, `export`, `plot hist|heatmap|scalars`,
-# `diagnose` and `report` run on it. Each must exit 0 or 1 (a one-line error), never on a
-# signal. usage: scripts/fuzz-replay-cli.sh GRADSCOPE CORPUS [LIMIT]
+# a logdir twice, as a whole event file and as one record framed with valid CRCs, and
+# `inspect`, `export`, `plot hist|heatmap|scalars|rect`, `diagnose` and `report` run on it.
+# Each must exit 0 or 1 (a one-line error), never on a signal. usage: scripts/fuzz-replay-cli.sh GRADSCOPE CORPUS [LIMIT]
 set -uo pipefail
 gradscope=$1 corpus=$2 limit=${3:-150}
 work=$(mktemp -d)
@@ -29,6 +29,7 @@ open(sys.argv[2], "wb").write(head + struct.pack("<I", crc(head)) + data + struc
 ' "$corpus/$input" "$dir/run/events.out.tfevents.1.fuzz"; fi
         for command in "inspect $dir" "export $dir --format jsonl" "plot hist $dir -o $work/h.png" \
                        "plot heatmap $dir -o $work/m.png" "plot scalars $dir --tag loss -o $work/s.png" \
+                       "plot rect $dir -o $work/q.png" \
                        "diagnose $dir" "report $dir -o $work/r.html"; do
             # shellcheck disable=SC2086
             "$gradscope" $command >/dev/null 2>"$work/stderr"
