@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "gradscope",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],  // Synchronization (AtomicLazyReference) in Histograms
     products: [
         .executable(name: "gradscope", targets: ["gradscope"]),
         .executable(name: "gradscope-bench", targets: ["gradscope-bench"]),

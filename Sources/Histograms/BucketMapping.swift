@@ -25,76 +25,9 @@ final class BucketMapping: Sendable {
     }
 
     /// The shared mapping for a scale in `supportedScales` (built once, on first use).
-    static func forScale(_ scale: Int) -> BucketMapping {
-        switch scale {
-        case -10: return Cache.sm10
-        case -9: return Cache.sm9
-        case -8: return Cache.sm8
-        case -7: return Cache.sm7
-        case -6: return Cache.sm6
-        case -5: return Cache.sm5
-        case -4: return Cache.sm4
-        case -3: return Cache.sm3
-        case -2: return Cache.sm2
-        case -1: return Cache.sm1
-        case 0: return Cache.s0
-        case 1: return Cache.s1
-        case 2: return Cache.s2
-        case 3: return Cache.s3
-        case 4: return Cache.s4
-        case 5: return Cache.s5
-        case 6: return Cache.s6
-        case 7: return Cache.s7
-        case 8: return Cache.s8
-        case 9: return Cache.s9
-        case 10: return Cache.s10
-        case 11: return Cache.s11
-        case 12: return Cache.s12
-        case 13: return Cache.s13
-        case 14: return Cache.s14
-        case 15: return Cache.s15
-        case 16: return Cache.s16
-        case 17: return Cache.s17
-        case 18: return Cache.s18
-        case 19: return Cache.s19
-        case 20: return Cache.s20
-        default: preconditionFailure("scale \(scale) outside \(supportedScales)")
-        }
-    }
+    static func forScale(_ scale: Int) -> BucketMapping { cache[scale] }
 
-    private enum Cache {
-        static let sm10 = BucketMapping(exactScale: -10)
-        static let sm9 = BucketMapping(exactScale: -9)
-        static let sm8 = BucketMapping(exactScale: -8)
-        static let sm7 = BucketMapping(exactScale: -7)
-        static let sm6 = BucketMapping(exactScale: -6)
-        static let sm5 = BucketMapping(exactScale: -5)
-        static let sm4 = BucketMapping(exactScale: -4)
-        static let sm3 = BucketMapping(exactScale: -3)
-        static let sm2 = BucketMapping(exactScale: -2)
-        static let sm1 = BucketMapping(exactScale: -1)
-        static let s0 = BucketMapping(exactScale: 0)
-        static let s1 = BucketMapping(exactScale: 1)
-        static let s2 = BucketMapping(exactScale: 2)
-        static let s3 = BucketMapping(exactScale: 3)
-        static let s4 = BucketMapping(exactScale: 4)
-        static let s5 = BucketMapping(exactScale: 5)
-        static let s6 = BucketMapping(exactScale: 6)
-        static let s7 = BucketMapping(exactScale: 7)
-        static let s8 = BucketMapping(exactScale: 8)
-        static let s9 = BucketMapping(exactScale: 9)
-        static let s10 = BucketMapping(exactScale: 10)
-        static let s11 = BucketMapping(exactScale: 11)
-        static let s12 = BucketMapping(exactScale: 12)
-        static let s13 = BucketMapping(exactScale: 13)
-        static let s14 = BucketMapping(exactScale: 14)
-        static let s15 = BucketMapping(exactScale: 15)
-        static let s16 = BucketMapping(exactScale: 16)
-        static let s17 = BucketMapping(exactScale: 17)
-        static let s18 = BucketMapping(exactScale: 18)
-        static let s19 = BucketMapping(exactScale: 19)
-        static let s20 = BucketMapping(exactScale: 20)
-    }
+    private static let cache = PerScaleCache(scales: supportedScales) { BucketMapping(exactScale: $0) }
 
     /// Bucket index of `2^unbiasedExponent · (1 + field / 2^52)`.
     @inline(__always)

@@ -87,50 +87,7 @@ final class FloatSlotTable: Sendable {
     }
 
     /// The shared table for a scale in `supportedScales` (built once, on first use).
-    static func forScale(_ scale: Int) -> FloatSlotTable {
-        switch scale {
-        case -10: return Cache.sm10
-        case -9: return Cache.sm9
-        case -8: return Cache.sm8
-        case -7: return Cache.sm7
-        case -6: return Cache.sm6
-        case -5: return Cache.sm5
-        case -4: return Cache.sm4
-        case -3: return Cache.sm3
-        case -2: return Cache.sm2
-        case -1: return Cache.sm1
-        case 0: return Cache.s0
-        case 1: return Cache.s1
-        case 2: return Cache.s2
-        case 3: return Cache.s3
-        case 4: return Cache.s4
-        case 5: return Cache.s5
-        case 6: return Cache.s6
-        case 7: return Cache.s7
-        case 8: return Cache.s8
-        default: preconditionFailure("no Float slot table at scale \(scale)")
-        }
-    }
+    static func forScale(_ scale: Int) -> FloatSlotTable { cache[scale] }
 
-    private enum Cache {
-        static let sm10 = FloatSlotTable(exactScale: -10)
-        static let sm9 = FloatSlotTable(exactScale: -9)
-        static let sm8 = FloatSlotTable(exactScale: -8)
-        static let sm7 = FloatSlotTable(exactScale: -7)
-        static let sm6 = FloatSlotTable(exactScale: -6)
-        static let sm5 = FloatSlotTable(exactScale: -5)
-        static let sm4 = FloatSlotTable(exactScale: -4)
-        static let sm3 = FloatSlotTable(exactScale: -3)
-        static let sm2 = FloatSlotTable(exactScale: -2)
-        static let sm1 = FloatSlotTable(exactScale: -1)
-        static let s0 = FloatSlotTable(exactScale: 0)
-        static let s1 = FloatSlotTable(exactScale: 1)
-        static let s2 = FloatSlotTable(exactScale: 2)
-        static let s3 = FloatSlotTable(exactScale: 3)
-        static let s4 = FloatSlotTable(exactScale: 4)
-        static let s5 = FloatSlotTable(exactScale: 5)
-        static let s6 = FloatSlotTable(exactScale: 6)
-        static let s7 = FloatSlotTable(exactScale: 7)
-        static let s8 = FloatSlotTable(exactScale: 8)
-    }
+    private static let cache = PerScaleCache(scales: supportedScales) { FloatSlotTable(exactScale: $0) }
 }
