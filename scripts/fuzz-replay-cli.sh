@@ -6,6 +6,7 @@
 # Each must exit 0 or 1 (a one-line error), never on a signal. usage: scripts/fuzz-replay-cli.sh GRADSCOPE CORPUS [LIMIT]
 set -uo pipefail
 gradscope=$1 corpus=$2 limit=${3:-150}
+framing="$(dirname "$0")/make-hostile-fixtures.py"   # its record(): TFRecord framing, masked CRC-32C
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 inputs=$(ls "$corpus" | head -n "$limit")   # libFuzzer names inputs by SHA-1: a random sample
@@ -15,18 +16,12 @@ for input in $inputs; do
         dir="$work/$form" && rm -rf "$dir" && mkdir -p "$dir/run"
         if [ "$form" = file ]; then cp "$corpus/$input" "$dir/run/events.out.tfevents.1.fuzz"
         else python3 -c '
-import struct, sys
-def crc(d):
-    c = 0xFFFFFFFF
-    for b in d:
-        c ^= b
-        for _ in range(8): c = (c >> 1) ^ 0x82F63B78 if c & 1 else c >> 1
-    c ^= 0xFFFFFFFF
-    return ((((c >> 15) | (c << 17)) + 0xA282EAD8) & 0xFFFFFFFF)
-data = open(sys.argv[1], "rb").read()
-head = struct.pack("<Q", len(data))
-open(sys.argv[2], "wb").write(head + struct.pack("<I", crc(head)) + data + struct.pack("<I", crc(data)))
-' "$corpus/$input" "$dir/run/events.out.tfevents.1.fuzz"; fi
+import importlib.util, sys
+spec = importlib.util.spec_from_file_location("fixtures", sys.argv[3])
+fixtures = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(fixtures)
+open(sys.argv[2], "wb").write(fixtures.record(open(sys.argv[1], "rb").read()))
+' "$corpus/$input" "$dir/run/events.out.tfevents.1.fuzz" "$framing"; fi
         for command in "inspect $dir" "export $dir --format jsonl" "plot hist $dir -o $work/h.png" \
                        "plot heatmap $dir -o $work/m.png" "plot scalars $dir --tag loss -o $work/s.png" \
                        "plot rect $dir -o $work/q.png" \

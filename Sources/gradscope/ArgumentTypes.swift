@@ -16,7 +16,7 @@ extension Colormap: ExpressibleByArgument {
         guard let colormap = try? Colormap.named(argument) else { return nil }
         self = colormap
     }
-    public static var allValueStrings: [String] { ["viridis", "magma", "cividis"] }
+    public static var allValueStrings: [String] { all.map(\.name) }
     public var defaultValueDescription: String { name }
 }
 
@@ -25,7 +25,7 @@ extension Theme: ExpressibleByArgument {
         guard let theme = try? Theme.named(argument) else { return nil }
         self = theme
     }
-    public static var allValueStrings: [String] { ["paper", "dark"] }
+    public static var allValueStrings: [String] { all.map(\.name) }
     public var defaultValueDescription: String { name }
 }
 

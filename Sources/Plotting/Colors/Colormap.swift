@@ -35,13 +35,14 @@ public struct Colormap: Sendable, Hashable {
         })
     }
 
+    /// The colormaps that can be chosen by name (`named(_:)`, the CLI's `--colormap`).
+    public static let all: [Colormap] = [.viridis, .magma, .cividis]
+
     public static func named(_ name: String) throws -> Colormap {
-        switch name.lowercased() {
-        case "viridis": return .viridis
-        case "magma": return .magma
-        case "cividis": return .cividis
-        default: throw PlotError.invalidArgument("unknown colormap '\(name)': use viridis, magma or cividis")
+        guard let colormap = all.first(where: { $0.name == name.lowercased() }) else {
+            throw PlotError.invalidArgument("unknown colormap '\(name)': use viridis, magma or cividis")
         }
+        return colormap
     }
 
     /// The colour at t ∈ [0, 1] as matplotlib looks it up: entry ⌊t·N⌋, clamped to the

@@ -43,13 +43,16 @@ public struct Theme: Sendable, Hashable {
         fontFamily: "DejaVu Sans", fontSize: 8, labelSize: 9, titleSize: 10,
         axisLineWidth: 0.8, lineWidth: 1.3, tickLength: 3.5)
 
-    /// The theme with this name (`paper` or `dark`).
+    /// The themes that can be chosen by name (`named(_:)`, the CLI's `--theme`).
+    public static let all: [Theme] = [.paper, .dark]
+
+    /// The theme with this name (`paper`, also `light`, or `dark`).
     public static func named(_ name: String) throws -> Theme {
-        switch name.lowercased() {
-        case "paper", "light": return .paper
-        case "dark": return .dark
-        default: throw PlotError.invalidArgument("unknown theme '\(name)': use paper or dark")
+        let wanted = name.lowercased() == "light" ? "paper" : name.lowercased()
+        guard let theme = all.first(where: { $0.name == wanted }) else {
+            throw PlotError.invalidArgument("unknown theme '\(name)': use paper or dark")
         }
+        return theme
     }
 
     public var tickFont: Font { Font(family: fontFamily, size: fontSize) }
