@@ -130,17 +130,28 @@ def host_counts(a: torch.Tensor, fmt: FloatFormat, scale: int, zero_threshold: f
     return counts
 
 
-def host_counts_many(arrays: list[torch.Tensor], fmt: FloatFormat, scale: int,
-                     zero_threshold: float) -> torch.Tensor:
+@dataclass(frozen=True)
+class Segments:
+    """Several non-empty CPU tensors of magnitudes, concatenated once for the batched host path."""
+
+    arrays: list[torch.Tensor]
+    flat: torch.Tensor
+    sizes: torch.Tensor
+
+    @staticmethod
+    def of(arrays: list[torch.Tensor]) -> "Segments":
+        return Segments(arrays, torch.cat(arrays), torch.tensor([x.numel() for x in arrays]))
+
+
+def host_counts_many(segments: Segments, fmt: FloatFormat, scale: int, zero_threshold: float) -> torch.Tensor:
     """``host_counts`` of several non-empty CPU tensors of magnitudes at once, as rows of an
     int64 ``[len(arrays), slot_count]`` tensor: one concatenation, one table lookup and one
     ``bincount`` over ``row · slot_count + slot``; only rows that reach the rescan slot are
     re-bucketed, each by the exact path."""
     t = slot_table(scale, fmt)
     _, fast = _tables(scale, fmt, zero_threshold, torch.device("cpu"))
-    sizes = torch.tensor([x.numel() for x in arrays])
-    a = torch.cat(arrays)
-    bits = a.view(_INT[fmt])
+    arrays, sizes = segments.arrays, segments.sizes
+    bits = segments.flat.view(_INT[fmt])
     slots = fast.index_select(0, bits >> t.shift)
     slots += bits
     slots >>= t.shift
@@ -156,12 +167,11 @@ def host_counts_many(arrays: list[torch.Tensor], fmt: FloatFormat, scale: int,
     return counts
 
 
-def host_moments_many(arrays: list[torch.Tensor], finite: list[bool]) -> torch.Tensor:
+def host_moments_many(segments: Segments, finite: list[bool]) -> torch.Tensor:
     """``host_moments`` of several non-empty CPU tensors as a float64 ``[n, 4]`` tensor, in
     four segment reductions over their concatenation; rows whose tensor holds NaN or ±Inf
     (``finite[i]`` false) are computed alone over its finite values."""
-    sizes = torch.tensor([x.numel() for x in arrays])
-    a = torch.cat(arrays)
+    a, sizes = segments.flat, segments.sizes
     a64 = a.to(torch.float64)
     out = torch.stack([torch.segment_reduce(a64, "sum", lengths=sizes),
                        torch.segment_reduce(a64 * a64, "sum", lengths=sizes),
@@ -169,7 +179,7 @@ def host_moments_many(arrays: list[torch.Tensor], finite: list[bool]) -> torch.T
                        torch.segment_reduce(a, "max", lengths=sizes).to(torch.float64)], dim=1)
     for i, ok in enumerate(finite):
         if not ok:
-            out[i] = torch.tensor(host_moments(arrays[i], True), dtype=torch.float64)
+            out[i] = torch.tensor(host_moments(segments.arrays[i], True), dtype=torch.float64)
     return out
 
 

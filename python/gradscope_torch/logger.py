@@ -248,12 +248,12 @@ class GradientLogger:
         fmt = magnitudes[0][1]
         if any(f is not fmt for _, f in magnitudes):
             return False
-        arrays = [a for a, _ in magnitudes]
+        segments = counting.Segments.of([a for a, _ in magnitudes])
         lay = batch.slices[0].layout
-        counts = counting.host_counts_many(arrays, fmt, self.scale, self.zero_threshold)
+        counts = counting.host_counts_many(segments, fmt, self.scale, self.zero_threshold)
         batch.counts.copy_(counts.reshape(-1))
         finite = (counts[:, lay.nan_slot] == 0) & (counts[:, lay.infinity_slot] == 0)
-        batch.stats.copy_(counting.host_moments_many(arrays, finite.tolist()))
+        batch.stats.copy_(counting.host_moments_many(segments, finite.tolist()))
         return True
 
     def _count_one(self, batch: _DeviceBatch, s: _Slice, g: torch.Tensor, device_path: bool) -> None:

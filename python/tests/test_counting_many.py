@@ -21,10 +21,11 @@ def tensors():
 @pytest.mark.parametrize("zero_threshold", [0.0, 1e-3])
 def test_batched_counts_and_moments_equal_the_per_tensor_ones(scale, zero_threshold):
     arrays = [t.abs() for t in tensors()]
-    counts = counting.host_counts_many(arrays, FLOAT32, scale, zero_threshold)
+    segments = counting.Segments.of(arrays)
+    counts = counting.host_counts_many(segments, FLOAT32, scale, zero_threshold)
     lay = counting.layout(scale, FLOAT32)
     finite = [bool(c[lay.nan_slot] == 0 and c[lay.infinity_slot] == 0) for c in counts]
-    moments = counting.host_moments_many(arrays, finite)
+    moments = counting.host_moments_many(segments, finite)
     assert finite == [True, False, True, True, True]
     for i, a in enumerate(arrays):
         assert torch.equal(counts[i], counting.host_counts(a, FLOAT32, scale, zero_threshold)), i
