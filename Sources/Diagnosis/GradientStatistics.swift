@@ -18,15 +18,14 @@ struct GradientStatistics {
     var maxMagnitude: Double?
     /// √Σg² over the finite values.
     var norm: Double?
-    /// The buckets folded onto |g| (nil when they are malformed).
-    var magnitudes: MagnitudeBuckets?
+    /// The distribution of |g| (nil when foreign buckets are malformed).
+    var magnitudes: MagnitudeHistogram?
     var isExponential: Bool
 
     init(_ point: HistogramPoint) {
         step = point.step
-        let buckets = point.histogram.buckets
-        magnitudes = try? MagnitudeBuckets(signedEdges: buckets.edges, counts: buckets.counts)
-        finiteCount = buckets.counts.reduce(0, +)
+        magnitudes = try? point.histogram.magnitudes()
+        finiteCount = point.histogram.buckets.counts.reduce(0, +)
         if case .exponential = point.histogram { isExponential = true } else { isExponential = false }
         switch point.histogram {
         case .exponential(let h):
@@ -56,27 +55,12 @@ struct GradientStatistics {
         return m.zeroCount > 0 || isExponential ? m.zeroCount / finiteCount : nil
     }
 
-    /// The fraction of the non-zero finite |g| below `threshold` (uniform within a bucket),
-    /// or nil without such values. Exact zeros (a dead unit, an unused row) are not small
-    /// gradients and are left out.
+    /// The fraction of the non-zero finite |g| below `threshold` (placed within a bucket by
+    /// Histograms' `BucketMeasure`), or nil without such values. Exact zeros (a dead unit, an
+    /// unused row) are not small gradients and are left out.
     func fraction(below threshold: Double) -> Double? {
         guard let m = magnitudes, finiteCount - m.zeroCount > 0 else { return nil }
-        var below = 0.0
-        for (i, count) in m.counts.enumerated() where count > 0 {
-            let lo = m.edges[i], hi = m.edges[i + 1]
-            if hi <= threshold {
-                below += count
-            } else if lo < threshold {
-                below += count * (threshold - lo) / (hi - lo)
-            }
-        }
-        return Swift.min(below / (finiteCount - m.zeroCount), 1)
-    }
-}
-
-extension MagnitudeBuckets {
-    /// The upper edge of the last bucket that holds values.
-    var largestOccupiedEdge: Double? {
-        counts.lastIndex { $0 > 0 }.map { edges[$0 + 1] } ?? (zeroCount > 0 ? 0 : nil)
+        let nonZeroBelow = m.count(below: threshold) - (threshold > 0 ? m.zeroCount : 0)
+        return Swift.min(Swift.max(nonZeroBelow, 0) / (finiteCount - m.zeroCount), 1)
     }
 }

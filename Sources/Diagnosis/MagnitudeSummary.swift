@@ -16,13 +16,13 @@ public struct MagnitudeSummary: Sendable, Equatable {
     public var positiveInfinityCount: Double?
     public var negativeInfinityCount: Double?
     /// NaN and ±Inf together: ours from the counters, a foreign `HistogramProto` from
-    /// `num − Σ bucket` (`BucketedHistogram.nonFiniteCount`); nil for TF2 tensors.
+    /// `num − Σ bucket` (`ForeignHistogram.nonFiniteCount`); nil for TF2 tensors.
     public var nonFiniteCount: Double?
 
-    /// Percentiles of an exponential histogram come from its own `magnitudes.quantile`
-    /// (log-uniform within a bucket, ±Inf ranked as the largest magnitudes); those of a
-    /// foreign one from its buckets folded onto |x| (`MagnitudeBuckets`, uniform within a
-    /// bucket).
+    /// Percentiles come from Histograms' quantiles, one interpolation rule for every format
+    /// (`BucketMeasure`): an exponential histogram's own `magnitudes.quantile` (±Inf ranked
+    /// as the largest magnitudes, clamped to the exact extremes), a foreign one's from its
+    /// buckets folded onto |x| (`HistogramValue.magnitudes()`).
     public init(_ value: HistogramValue) {
         switch value {
         case .exponential(let histogram):
@@ -38,7 +38,7 @@ public struct MagnitudeSummary: Sendable, Equatable {
         case .bucketed(let histogram):
             nonFiniteCount = histogram.nonFiniteCount
             let buckets = value.buckets
-            let folded = try? MagnitudeBuckets(signedEdges: buckets.edges, counts: buckets.counts)
+            let folded = try? value.magnitudes()
             p01 = folded?.quantile(0.01)
             median = folded?.quantile(0.5)
             p99 = folded?.quantile(0.99)

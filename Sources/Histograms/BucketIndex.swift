@@ -25,6 +25,14 @@ extension ExponentialHistogram {
         Swift.min(BucketMapping.forScale(clampedScale(scale)).lowerBoundary(ofBucket: index), .greatestFiniteMagnitude)
     }
 
+    /// The edges of the contiguous buckets `indices` at `scale`: `b^i` for `i` from
+    /// `indices.lowerBound` through `indices.upperBound`, one more edge than there are buckets
+    /// (each as `lowerBoundary(ofBucket:scale:)` gives it); none for an empty range.
+    public static func boundaries(ofBuckets indices: Range<Int>, scale: Int) -> [Double] {
+        guard !indices.isEmpty else { return [] }
+        return (indices.lowerBound ... indices.upperBound).map { lowerBoundary(ofBucket: $0, scale: scale) }
+    }
+
     static func clampedScale(_ scale: Int) -> Int {
         Swift.min(Swift.max(scale, supportedScales.lowerBound), supportedScales.upperBound)
     }

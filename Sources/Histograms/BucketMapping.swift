@@ -34,14 +34,8 @@ final class BucketMapping: Sendable {
     func index(unbiasedExponent e: Int, significandField field: UInt64) -> Int {
         if scale <= 0 { return (e - (field == 0 ? 1 : 0)) >> -scale }
         // Count of boundary fields strictly below `field`, by binary search.
-        var low = 0, high = boundaryFields.count
-        boundaryFields.withUnsafeBufferPointer { fields in
-            while low < high {
-                let middle = (low + high) >> 1
-                if fields[middle] < field { low = middle + 1 } else { high = middle }
-            }
-        }
-        return (e << scale) + low - 1
+        let below = boundaryFields.withUnsafeBufferPointer { fields in fields.partitioningIndex { $0 >= field } }
+        return (e << scale) + below - 1
     }
 
     /// Bucket index of a positive finite `Double` (subnormals included).

@@ -2,7 +2,7 @@
 public enum HistogramError: Error, Equatable, CustomStringConvertible {
     case unsupportedScale(Int)
     case invalidZeroThreshold(Double)
-    /// Bucket edges and counts that do not describe a histogram (see `MagnitudeBuckets`).
+    /// Bucket edges and counts that do not describe a histogram (see `MagnitudeHistogram`).
     case invalidBuckets(String)
     /// Counts whose total exceeds `UInt64.max`.
     case countOverflow

@@ -48,31 +48,6 @@ extension ExponentialHistogram {
                                     sum: sum, sumOfSquares: sumOfSquares, min: min, max: max)
     }
 
-    /// The histogram of `|x|`: negative buckets folded into the positive ones, −∞ into +∞;
-    /// `max` and `sumOfSquares` are exact; `sum` is exact when no negative value was recorded
-    /// and NaN otherwise; `min` is exact unless both signs were recorded (and no zero), when it
-    /// is the lower boundary of the smallest non-empty bucket.
-    public var magnitudes: ExponentialHistogram {
-        let noNegatives = negative.isEmpty && !(min < 0)
-        var folded = positive
-        folded.add(negative)
-        let largest = Swift.max(max.magnitude, min.magnitude)
-        let smallestFinite: Double = {
-            if zeroCount > 0 { return 0 }
-            if min >= 0 { return min }
-            if max <= 0 { return max.magnitude }
-            // Signs on both sides: the smallest |x| is only known to its bucket.
-            return folded.nonZeroSpan.map { Self.lowerBoundary(ofBucket: $0.lowerBound, scale: scale) } ?? 0
-        }()
-        return ExponentialHistogram(scale: scale, zeroThreshold: zeroThreshold, positive: folded,
-                                    negative: BucketCounts(), zeroCount: zeroCount, nanCount: nanCount,
-                                    positiveInfinityCount: positiveInfinityCount &+ negativeInfinityCount,
-                                    negativeInfinityCount: 0,
-                                    sum: noNegatives ? sum : .nan, sumOfSquares: sumOfSquares,
-                                    min: finiteCount == 0 ? .infinity : smallestFinite,
-                                    max: finiteCount == 0 ? -.infinity : largest)
-    }
-
     /// Moves buckets whose upper bound is at or below `threshold` into `zeroCount`.
     private mutating func raiseZeroThreshold(to threshold: Double) {
         zeroThreshold = threshold
@@ -85,5 +60,61 @@ extension ExponentialHistogram {
             }
             if side { positive = counts.trimmed() } else { negative = counts.trimmed() }
         }
+    }
+}
+
+extension MagnitudeHistogram {
+    /// The sum of histograms that share a bucket grid, or nil when they do not.
+    ///
+    /// Histograms with identical edges add bucket by bucket (exact for ours, and the only
+    /// merge foreign buckets allow). Magnitudes of exponential histograms of one scale add
+    /// by bucket index, whatever range each covers, which is `merge(_:)` at equal scales seen
+    /// through `init(_:)`. Zeros, NaN and ∞ add.
+    public static func merged(_ histograms: [MagnitudeHistogram]) -> MagnitudeHistogram? {
+        guard var result = histograms.first else { return nil }
+        let rest = histograms.dropFirst()
+        guard !rest.isEmpty else { return result }
+        if rest.allSatisfy({ $0.edges == result.edges }) {
+            for h in rest {
+                for i in h.counts.indices { result.counts[i] += h.counts[i] }
+            }
+        } else if let byIndex = mergedByBucketIndex(histograms) {
+            result = byIndex
+        } else {
+            return nil
+        }
+        for h in rest {
+            result.zeroCount += h.zeroCount
+            result.nanCount += h.nanCount
+            result.infCount += h.infCount
+            result.hasLinearBuckets = result.hasLinearBuckets || h.hasLinearBuckets
+        }
+        return result
+    }
+
+    /// The bucket counts of exponential magnitudes of one scale added by index (the first
+    /// histogram's counters), or nil when they are not all such or would span more than
+    /// `ExponentialHistogram.maxBucketSpan` buckets together.
+    private static func mergedByBucketIndex(_ histograms: [MagnitudeHistogram]) -> MagnitudeHistogram? {
+        guard var result = histograms.first, let scale = result.exponentialScale,
+              histograms.allSatisfy({ $0.exponentialScale == scale && ($0.exponentialOffset != nil || $0.counts.isEmpty) })
+        else { return nil }
+        let runs = histograms.compactMap { h -> (offset: Int, counts: [Double])? in
+            guard let offset = h.exponentialOffset, !h.counts.isEmpty else { return nil }
+            return (offset, h.counts)
+        }
+        guard let low = runs.map(\.offset).min(), let high = runs.map({ $0.offset + $0.counts.count }).max() else {
+            return result
+        }
+        // Far-apart ranges (a crafted file at scale 20) would need a vast run: no merge.
+        guard high - low <= ExponentialHistogram.maxBucketSpan else { return nil }
+        var counts = [Double](repeating: 0, count: high - low)
+        for run in runs {
+            for i in run.counts.indices { counts[run.offset - low + i] += run.counts[i] }
+        }
+        result.counts = counts
+        result.edges = ExponentialHistogram.boundaries(ofBuckets: low ..< high, scale: scale)
+        result.exponentialOffset = low
+        return result
     }
 }

@@ -140,12 +140,12 @@ struct EventDecoder {
         case .tensor(let tensor):
             switch plugin {
             case PluginName.histograms:
-                guard let rows = BucketedHistogram.rows(ofHistogramTensor: tensor) else {
+                guard let rows = ForeignHistogram.rows(ofHistogramTensor: tensor) else {
                     warn("histogram tensor is not a [k,3] float/double tensor: skipped")
                     return nil
                 }
                 do {
-                    return .histogram(.bucketed(try BucketedHistogram.checked(
+                    return .histogram(.bucketed(try ForeignHistogram.checked(
                         leftEdges: rows.lefts, rightEdges: rows.rights, counts: rows.counts)))
                 } catch {
                     warn(error.description)
@@ -193,7 +193,7 @@ extension EventDecoder {
             }
         }
         do {
-            return .histogram(.bucketed(try BucketedHistogram(checking: histo)))
+            return .histogram(.bucketed(try ForeignHistogram(checking: histo)))
         } catch {
             warn(error.description)
             return nil
@@ -201,9 +201,9 @@ extension EventDecoder {
     }
 }
 
-extension BucketedHistogram {
+extension ForeignHistogram {
     /// A legacy histogram from a `HistogramProto`, checked (`checked(bucketLimits:…)`).
-    init(checking proto: Tensorboard_HistogramProto) throws(BucketedHistogramError) {
+    init(checking proto: Tensorboard_HistogramProto) throws(ForeignHistogramError) {
         self = try Self.checked(bucketLimits: proto.bucketLimit, bucketCounts: proto.bucket,
                                 statistics: Statistics(min: proto.min, max: proto.max, num: proto.num,
                                                        sum: proto.sum, sumOfSquares: proto.sumSquares))

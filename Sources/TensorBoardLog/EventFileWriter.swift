@@ -94,9 +94,9 @@ public final class EventFileWriter {
 
     /// Queues a bucketed histogram as a legacy `HistogramProto` (`bucket_limit` = right
     /// edges). Without statistics, `num` is the sum of counts and min/max the outer edges.
-    public func addHistogram(_ tag: String, _ histogram: BucketedHistogram, step: Int64, wallTime: Double? = nil) {
+    public func addHistogram(_ tag: String, _ histogram: ForeignHistogram, step: Int64, wallTime: Double? = nil) {
         var proto = Tensorboard_HistogramProto()
-        let statistics = histogram.statistics ?? BucketedHistogram.Statistics(
+        let statistics = histogram.statistics ?? ForeignHistogram.Statistics(
             min: histogram.leftEdges.first ?? 0, max: histogram.rightEdges.last ?? 0,
             num: histogram.counts.reduce(0, +), sum: 0, sumOfSquares: 0)
         proto.min = statistics.min
@@ -168,7 +168,7 @@ public final class EventFileWriter {
 
 extension Tensorboard_HistogramProto {
     /// The displayable form of an exponential histogram h (FORMAT.md, version 2): the
-    /// buckets of `HistogramBuckets(h.downscaled(by: k))` for the smallest k ≥ 0 that gives
+    /// buckets of `SignedBuckets(h.downscaled(by: k))` for the smallest k ≥ 0 that gives
     /// at most `maxBuckets` buckets (bridges and the zero bucket counted), or for the
     /// coarsest scale; finite values only. `num` is the number of finite values and
     /// `sum`, `sum_squares`, `min`, `max` are h's own (exact) statistics, min/max 0 when no
@@ -186,10 +186,10 @@ extension Tensorboard_HistogramProto {
         bucket = buckets.counts
     }
 
-    /// `HistogramBuckets` of the least downscaled copy with at most `limit` buckets. Each
+    /// `SignedBuckets` of the least downscaled copy with at most `limit` buckets. Each
     /// sign's span at k steps coarser is `(last >> k) − (first >> k) + 1`, so k starts where
     /// the spans and the zero bucket alone fit; bridges may then need one step more.
-    private static func displayBuckets(_ histogram: ExponentialHistogram, maxBuckets limit: Int) -> HistogramBuckets {
+    private static func displayBuckets(_ histogram: ExponentialHistogram, maxBuckets limit: Int) -> SignedBuckets {
         let spans = [histogram.positive.nonZeroSpan, histogram.negative.nonZeroSpan].compactMap { $0 }
         let zeroBuckets = histogram.zeroCount > 0 ? 1 : 0
         func pieces(_ k: Int) -> Int {
@@ -199,7 +199,7 @@ extension Tensorboard_HistogramProto {
         var k = 0
         while k < coarsest && pieces(k) > limit { k += 1 }
         while true {
-            let buckets = HistogramBuckets(histogram.downscaled(by: k))
+            let buckets = SignedBuckets(histogram.downscaled(by: k))
             if buckets.counts.count <= limit || k >= coarsest { return buckets }
             k += 1
         }

@@ -5,22 +5,22 @@ public enum HistogramValue: Sendable, Equatable {
     /// Written by gradscope: every bucket, counter and statistic of the original.
     case exponential(ExponentialHistogram)
     /// Written by another tool (legacy `HistogramProto` or TF2 `[k, 3]` tensor).
-    case bucketed(BucketedHistogram)
+    case bucketed(ForeignHistogram)
 
     /// Contiguous buckets in increasing value order: bucket `i` spans `edges[i]…edges[i+1]`
     /// and holds `counts[i]` values (`edges.count == counts.count + 1`, or both empty).
     ///
-    /// - Exponential: see `HistogramBuckets.init(_:)` for ExponentialHistogram.
+    /// - Exponential: see `SignedBuckets.init(_:)` for ExponentialHistogram.
     /// - Bucketed: `edges = [leftEdges[0]] + rightEdges`, `counts` as stored. For a legacy
     ///   `HistogramProto` this is `[min(min, bucket_limit[0])] + bucket_limit`.
     ///   Should a TF2 tensor have gaps between rows, the right edges are kept.
-    public var buckets: HistogramBuckets {
+    public var buckets: SignedBuckets {
         switch self {
         case .exponential(let histogram):
-            return HistogramBuckets(histogram)
+            return SignedBuckets(histogram)
         case .bucketed(let histogram):
-            guard let first = histogram.leftEdges.first else { return HistogramBuckets(edges: [], counts: []) }
-            return HistogramBuckets(edges: [first] + histogram.rightEdges, counts: histogram.counts)
+            guard let first = histogram.leftEdges.first else { return SignedBuckets(edges: [], counts: []) }
+            return SignedBuckets(edges: [first] + histogram.rightEdges, counts: histogram.counts)
         }
     }
 
@@ -33,58 +33,30 @@ public enum HistogramValue: Sendable, Equatable {
     }
 }
 
-/// Histogram buckets as edges and counts (the common view for plots and export).
-public struct HistogramBuckets: Sendable, Equatable {
-    /// `counts.count + 1` increasing edges (empty when there are no buckets).
-    public var edges: [Double]
-    public var counts: [Double]
 
-    public init(edges: [Double], counts: [Double]) {
-        self.edges = edges
-        self.counts = counts
+extension HistogramValue {
+    /// The distribution of |x| that plots and detectors read: an exponential histogram's
+    /// exactly, by bucket index (`MagnitudeHistogram.init(_:)`); a foreign one's by folding
+    /// its signed buckets (`MagnitudeHistogram.init(signedEdges:counts:linearBuckets:)`),
+    /// marked as linear when it is a TF2 tensor of equal-width buckets. Throws
+    /// `HistogramError.invalidBuckets` for foreign buckets that describe no histogram.
+    public func magnitudes() throws(HistogramError) -> MagnitudeHistogram {
+        switch self {
+        case .exponential(let histogram):
+            return MagnitudeHistogram(histogram)
+        case .bucketed(let histogram):
+            let signed = buckets
+            return try MagnitudeHistogram(signedEdges: signed.edges, counts: signed.counts,
+                                          linearBuckets: histogram.source == .tensor && Self.hasEqualWidths(signed.edges))
+        }
     }
 
-    /// The finite values of an exponential histogram as contiguous buckets.
-    ///
-    /// With `b = 2^(2^-scale)`, negative bucket `i` spans `[-b^(i+1), -b^i)`, positive bucket
-    /// `i` spans `(b^i, b^(i+1)]`, and the values with `|x| <= zeroThreshold` go to a zero
-    /// bucket `[-zeroThreshold, zeroThreshold]` (width 0 when the threshold is 0), present only
-    /// when `zeroCount > 0`. Negative buckets come first (most negative first), then the zero
-    /// bucket, then positive buckets; empty buckets within a side are kept, and where two
-    /// pieces do not touch an empty bucket bridges the gap. Each side spans only from its
-    /// first to its last non-zero bucket, whatever zero padding the histogram stores. NaN and
-    /// ±Inf are not in any bucket, so `counts` sums to the number of finite values.
-    public init(_ histogram: ExponentialHistogram) {
-        var edges = [Double](), counts = [Double]()
-        /// Appends the bucket `lower…upper`, first bridging from the last edge if needed.
-        func append(lower: Double, upper: Double, count: UInt64) {
-            if let last = edges.last {
-                if last != lower {
-                    edges.append(lower)
-                    counts.append(0)
-                }
-            } else {
-                edges.append(lower)
-            }
-            edges.append(upper)
-            counts.append(Double(count))
-        }
-        let scale = histogram.scale
-        let negative = histogram.negative.trimmed()
-        for (i, count) in negative.counts.enumerated().reversed() {
-            let index = negative.offset + i
-            append(lower: -ExponentialHistogram.lowerBoundary(ofBucket: index + 1, scale: scale),
-                   upper: -ExponentialHistogram.lowerBoundary(ofBucket: index, scale: scale), count: count)
-        }
-        if histogram.zeroCount > 0 {
-            append(lower: 0 - histogram.zeroThreshold, upper: histogram.zeroThreshold, count: histogram.zeroCount)
-        }
-        let positive = histogram.positive.trimmed()
-        for (i, count) in positive.counts.enumerated() {
-            let index = positive.offset + i
-            append(lower: ExponentialHistogram.lowerBoundary(ofBucket: index, scale: scale),
-                   upper: ExponentialHistogram.lowerBoundary(ofBucket: index + 1, scale: scale), count: count)
-        }
-        self.init(edges: edges, counts: counts)
+    /// Whether there are at least three buckets, all of one width (TF2's default of 30
+    /// linear buckets).
+    static func hasEqualWidths(_ edges: [Double]) -> Bool {
+        guard edges.count >= 4 else { return false }
+        let widths = zip(edges, edges.dropFirst()).map { $1 - $0 }
+        guard let w = widths.first, w > 0 else { return false }
+        return widths.allSatisfy { abs($0 - w) <= 1e-6 * w }
     }
 }

@@ -70,23 +70,8 @@ extension LoadedRuns {
 
     private func slice(_ point: HistogramPoint) throws -> HistogramSlice {
         let step = Int(clamping: point.step)
-        switch point.histogram {
-        case .exponential(let h):
-            return HistogramSlice(step: step, histogram: h)
-        case .bucketed(let b):
-            let buckets = point.histogram.buckets
-            return try mapPlotError {
-                try HistogramSlice(step: step, signedEdges: buckets.edges, counts: buckets.counts,
-                                   linearBuckets: b.source == .tensor && Self.isLinear(buckets.edges))
-            }
+        do { return HistogramSlice(step: step, magnitudes: try point.histogram.magnitudes()) } catch {
+            throw PlotCommandError("histogram at step \(step): \(error)")
         }
-    }
-
-    /// Whether bucket widths are all equal (TF2's default of 30 linear buckets).
-    static func isLinear(_ edges: [Double]) -> Bool {
-        guard edges.count >= 4 else { return false }
-        let widths = zip(edges, edges.dropFirst()).map { $1 - $0 }
-        guard let w = widths.first, w > 0 else { return false }
-        return widths.allSatisfy { abs($0 - w) <= 1e-6 * w }
     }
 }

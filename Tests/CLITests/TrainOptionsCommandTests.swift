@@ -52,5 +52,8 @@ struct TrainOptionsCommandTests {
         let result = try CommandRunner.run(Self.small + ["--steps", "2", "--include", "nothing.*", "--logdir", logdir.path])
         #expect(result.status == 1)
         #expect(result.stderr.contains("'log_include'") && result.stderr.contains("matches none"), "\(result.stderr)")
+        // Refused before any run directory or event file is made.
+        let written = FileManager.default.enumerator(atPath: logdir.path)?.allObjects as? [String] ?? []
+        #expect(!written.contains { $0.contains("tfevents") }, "\(written)")
     }
 }

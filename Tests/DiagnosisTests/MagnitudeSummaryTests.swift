@@ -22,7 +22,7 @@ struct MagnitudeSummaryTests {
 extension MagnitudeSummaryTests {
     /// Foreign buckets: percentiles from the folded buckets; zeros known only from a [0, 0] bucket.
     @Test func bucketedHistogramSummary() throws {
-        let withZeros = BucketedHistogram(bucketLimits: [0, 1, 2], bucketCounts: [10, 45, 45],
+        let withZeros = ForeignHistogram(bucketLimits: [0, 1, 2], bucketCounts: [10, 45, 45],
                                           statistics: .init(min: 0, max: 2, num: 100, sum: 100, sumOfSquares: 150))
         let summary = MagnitudeSummary(.bucketed(withZeros))
         #expect(summary.zeroCount == 10)

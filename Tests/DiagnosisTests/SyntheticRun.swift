@@ -16,7 +16,7 @@ struct SyntheticRun {
     /// Adds a foreign `HistogramProto`-style histogram.
     mutating func foreign(_ tag: String, step: Int64, limits: [Double], counts: [Double],
                           min: Double, max: Double, num: Double, sumOfSquares: Double) {
-        let h = BucketedHistogram(bucketLimits: limits, bucketCounts: counts,
+        let h = ForeignHistogram(bucketLimits: limits, bucketCounts: counts,
                                   statistics: .init(min: min, max: max, num: num, sum: .nan, sumOfSquares: sumOfSquares))
         run.histograms[tag, default: []].append(HistogramPoint(step: step, wallTime: 0, histogram: .bucketed(h)))
     }

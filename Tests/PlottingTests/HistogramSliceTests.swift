@@ -5,104 +5,41 @@ import GradscopeTestSupport
 import Testing
 @testable import Plotting
 
+/// A slice is a step and Histograms' `MagnitudeHistogram`; the maths is tested in
+/// HistogramsTests (`MagnitudeHistogramTests`). Here: what the slice adds.
 @Suite struct HistogramSliceTests {
-    @Test func exponentialHistogramFoldsSignsOntoMagnitudes() {
-        var h = ExponentialHistogram(scale: 2)
-        h.record(contentsOf: [0.5, -0.5, 3.0, 0.0, 0.0, .nan, .infinity, -.infinity])
-        let s = HistogramSlice(step: 7, histogram: h)
-        #expect(s.step == 7)
-        #expect(s.zeroCount == 2)
-        #expect(s.nanCount == 1)
-        #expect(s.infCount == 2)
-        #expect(s.counts.reduce(0, +) == 3)
-        #expect(s.exponentialScale == 2)
-        // 0.5 and −0.5 share one bucket (b^i, b^(i+1)].
-        let i = s.edges.indices.dropLast().first { s.edges[$0] < 0.5 && 0.5 <= s.edges[$0 + 1] }!
-        #expect(s.counts[i] == 2)
-        let j = s.edges.indices.dropLast().first { s.edges[$0] < 3.0 && 3.0 <= s.edges[$0 + 1] }!
-        #expect(s.counts[j] == 1)
+    @Test func membersAreTheMagnitudeHistogramsAndWritable() throws {
+        var s = try HistogramSlice(step: 7, edges: [1, 2, 4], counts: [3, 5], zeroCount: 2, nanCount: 1)
+        #expect(s.step == 7 && s.edges == [1, 2, 4] && s.counts == [3, 5] && s.zeroCount == 2 && s.nanCount == 1)
+        #expect(s.finiteCount == 10 && s.totalCount == 11)
+        s.counts = [1, 1]
+        #expect(s.magnitudes.counts == [1, 1])
     }
 
-    /// Merging the slices of two histograms gives the slice of their merge: the plots' exact
-    /// merge by bucket index agrees with Histograms' `merging`, on ranges that do not overlap
-    /// (a gap between them), overlap, and nest, with zeros, NaN and ∞ added.
-    @Test(arguments: [(1e-9, 1e-7, 1e-3, 1e-1), (1e-6, 1e-2, 1e-4, 1.0), (1e-8, 10, 1e-5, 1e-4)])
-    func mergedSlicesEqualTheSliceOfTheMergedHistogram(lowA: Double, highA: Double, lowB: Double, highB: Double) throws {
-        var generator = SplitMix64(seed: 11)
-        func sample(_ low: Double, _ high: Double) -> [Double] {
-            (0..<3000).map { _ in
-                let x = low * pow(high / low, Double.random(in: 0...1, using: &generator))
-                return Bool.random(using: &generator) ? x : -x
+    @Test func badInputThrowsAPlotErrorNamingTheStep() {
+        for make in [{ try HistogramSlice(step: 3, signedEdges: [0, 1], counts: [1, 2]) },
+                     { try HistogramSlice(step: 3, signedEdges: [2, 1], counts: [1]) },
+                     { try HistogramSlice(step: 3, edges: [0, 1], counts: [-1]) },
+                     { try HistogramSlice(step: 3, signedEdges: [0, .nan], counts: [1]) }] {
+            #expect {
+                _ = try make()
+            } throws: { error in
+                guard case PlotError.invalidArgument(let message) = error else { return false }
+                return message.hasPrefix("histogram at step 3: ")
             }
         }
-        var a = ExponentialHistogram(scale: 3), b = ExponentialHistogram(scale: 3)
-        a.record(contentsOf: sample(lowA, highA) + [0, .nan])
-        b.record(contentsOf: sample(lowB, highB) + [0, 0, .infinity, -.infinity])
-        let merged = try #require(HistogramSlice.merged([HistogramSlice(step: 1, histogram: a), HistogramSlice(step: 2, histogram: b)]))
-        let expected = HistogramSlice(step: 1, histogram: a.merging(b))
-        #expect(merged.exponentialOffset == expected.exponentialOffset)
-        #expect(merged.counts == expected.counts)
-        #expect(merged.edges.count == expected.edges.count)
-        for (m, e) in zip(merged.edges, expected.edges) { #expect(m.isApproximatelyEqual(to: e, relativeTolerance: 1e-15)) }
-        #expect(merged.zeroCount == 3 && merged.nanCount == 1 && merged.infCount == 2)
-        #expect(merged.counts.reduce(0, +) == 6000)
     }
 
-    @Test func tensorBoardSymmetricBucketsFoldExactly() throws {
-        // TF's default limits ±1e-12·1.1^k: fold (−1.1e-12·1.1, −1.1e-12] onto [1.1e-12, 1.21e-12].
-        let pos: [Double] = (0..<5).map { 1e-12 * pow(1.1, Double($0)) }
-        let negative: [Double] = pos.reversed().map { -$0 }
-        let edges: [Double] = negative + [0] + pos
-        let counts: [Double] = [1, 2, 3, 4, 5, 6, 10, 20, 30, 40]
-        let s = try HistogramSlice(step: 0, signedEdges: edges, counts: counts)
-        #expect(s.edges.count == 6)
-        #expect(s.edges[0] == 0)
-        for k in 1..<5 { #expect(s.edges[k].isApproximatelyEqual(to: pos[k - 1], relativeTolerance: 1e-15)) }
-        // Negative bucket (−pos[k+1], −pos[k]] and positive (pos[k], pos[k+1]] add.
-        let expected: [Double] = [11, 14, 23, 32, 41]
-        #expect(s.counts == expected)
-        #expect(s.finiteCount == counts.reduce(0, +))
-    }
-
-    @Test func bucketStraddlingZeroSplitsInProportion() throws {
-        let s = try HistogramSlice(step: 0, signedEdges: [-1, 3], counts: [8], linearBuckets: true)
-        // 2 values on [0, 1] from the negative part, 6 on [0, 3]: cut at 1 → [0,1]: 2 + 2, [1,3]: 4.
-        #expect(s.edges == [0, 1, 3])
-        #expect(s.counts[0].isApproximatelyEqual(to: 4))
-        #expect(s.counts[1].isApproximatelyEqual(to: 4))
-        #expect(s.hasLinearBuckets)
-    }
-
-    @Test func badInputThrowsInsteadOfCrashing() {
-        #expect(throws: PlotError.self) { try HistogramSlice(step: 0, signedEdges: [0, 1], counts: [1, 2]) }
-        #expect(throws: PlotError.self) { try HistogramSlice(step: 0, signedEdges: [2, 1], counts: [1]) }
-        #expect(throws: PlotError.self) { try HistogramSlice(step: 0, edges: [0, 1], counts: [-1]) }
-        #expect(throws: PlotError.self) { try HistogramSlice(step: 0, signedEdges: [0, .nan], counts: [1]) }
+    @Test func mergedSlicesCarryTheFirstStep() throws {
+        let a = try HistogramSlice(step: 4, edges: [1, 2], counts: [1])
+        let c = try HistogramSlice(step: 9, edges: [1, 2], counts: [4], zeroCount: 2)
+        let merged = try #require(HistogramSlice.merged([a, c]))
+        #expect(merged.step == 4 && merged.counts == [5] && merged.zeroCount == 2)
+        #expect(HistogramSlice.merged([a, try HistogramSlice(step: 1, edges: [1, 3], counts: [1])]) == nil)
     }
 }
 
-@Suite struct RebinningTests {
-    @Test func proportionalOverlapInLogMeasureConservesMass() throws {
-        // Buckets one octave wide; display edges at √2-multiples cut them in half on the log axis.
-        let s = try HistogramSlice(step: 0, edges: [0, 1, 2, 4, 8], counts: [10, 20, 40, 80], zeroCount: 5)
-        let r = s.rebinned(onto: [2.squareRoot(), 2 * 2.squareRoot(), 4 * 2.squareRoot()])
-        // [0,1] (starts at zero, linear measure) lies below √2; [1,2]: 10 below, 10 in bin 0;
-        // [2,4]: 20 in bin 0, 20 in bin 1; [4,8]: 40 in bin 1, 40 above.
-        #expect(r.counts[0].isApproximatelyEqual(to: 30))
-        #expect(r.counts[1].isApproximatelyEqual(to: 60))
-        #expect(r.above.isApproximatelyEqual(to: 40))
-        #expect(r.below.isApproximatelyEqual(to: 5 + 10 + 10))
-        #expect((r.counts.reduce(0, +) + r.below + r.above).isApproximatelyEqual(to: s.finiteCount))
-    }
-
-    @Test func bucketStartingAtZeroSpreadsLinearly() throws {
-        let s = try HistogramSlice(step: 0, edges: [0, 10], counts: [100])
-        let r = s.rebinned(onto: [1, 5, 10])
-        #expect(r.below.isApproximatelyEqual(to: 10))
-        #expect(r.counts[0].isApproximatelyEqual(to: 40))
-        #expect(r.counts[1].isApproximatelyEqual(to: 50))
-    }
-
+@Suite struct DisplayBinsTests {
     @Test func alignedExponentialEdgesMoveWholeBuckets() {
         var h = ExponentialHistogram(scale: 3)
         var values: [Double] = []
@@ -110,7 +47,7 @@ import Testing
         h.record(contentsOf: values)
         let s = HistogramSlice(step: 1, histogram: h)
         let edges = DisplayBins.edges(lower: exp(-25), upper: 1, maxBins: 1000, exponentialScale: 3)
-        let r = s.rebinned(onto: edges)
+        let r = s.magnitudes.rebinned(onto: edges)
         // Every display count is a whole number: no bucket was split.
         #expect(r.counts.allSatisfy { $0 == $0.rounded() })
         #expect(r.counts.reduce(0, +) + r.below + r.above == 2000)
@@ -130,31 +67,6 @@ import Testing
         #expect(e.count == 9)
         #expect(e[0] == 1e-8 && e[8] == 1)
         #expect(e[4].isApproximatelyEqual(to: 1e-4, relativeTolerance: 1e-12))
-    }
-}
-
-@Suite struct MergingTests {
-    @Test func exponentialSlicesMergeLikeTheHistogramsThemselves() {
-        let a = FixedData.exponential(center: -3, n: 500), b = FixedData.exponential(center: -9, n: 700, zeros: 5, nans: 1)
-        let merged = HistogramSlice.merged([HistogramSlice(step: 1, histogram: a), HistogramSlice(step: 2, histogram: b)])!
-        #expect(merged.finiteCount == 1200 + 5)
-        #expect(merged.nanCount == 1)
-        // Bucket by bucket equal to the sum of the two slices' counts at the same edges.
-        let sa = HistogramSlice(step: 1, histogram: a), sb = HistogramSlice(step: 2, histogram: b)
-        for (k, edge) in merged.edges.dropLast().enumerated() {
-            let ca = sa.edges.firstIndex(of: edge).flatMap { $0 < sa.counts.count ? sa.counts[$0] : nil } ?? 0
-            let cb = sb.edges.firstIndex(of: edge).flatMap { $0 < sb.counts.count ? sb.counts[$0] : nil } ?? 0
-            #expect(merged.counts[k] == ca + cb, "bucket at \(edge)")
-        }
-    }
-
-    @Test func slicesOnDifferentGridsDoNotMerge() throws {
-        let a = try HistogramSlice(step: 0, edges: [1, 2], counts: [1])
-        let b = try HistogramSlice(step: 1, edges: [1, 3], counts: [1])
-        #expect(HistogramSlice.merged([a, b]) == nil)
-        let c = try HistogramSlice(step: 2, edges: [1, 2], counts: [4], zeroCount: 2)
-        #expect(HistogramSlice.merged([a, c])?.counts == [5])
-        #expect(HistogramSlice.merged([a, c])?.zeroCount == 2)
     }
 }
 

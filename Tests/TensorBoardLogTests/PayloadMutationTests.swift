@@ -68,10 +68,10 @@ struct PayloadMutationTests {
         let buckets = histogram.buckets
         #expect(buckets.edges.allSatisfy { $0.isFinite })
         #expect(buckets.counts.allSatisfy { $0.isFinite && $0 >= 0 })
-        if case .exponential(let exact) = histogram {
-            _ = exact.magnitudes.quantile(0.5)
-        } else if let folded = try? MagnitudeBuckets(signedEdges: buckets.edges, counts: buckets.counts) {
-            _ = folded.quantile(0.5)
+        if case .exponential(let exact) = histogram { _ = exact.magnitudes.quantile(0.5) }
+        if let magnitudes = try? histogram.magnitudes() {
+            _ = magnitudes.quantile(0.5)
+            _ = magnitudes.rebinned(onto: [1e-30, 1e-10, 1, 1e10])
         }
     }
 

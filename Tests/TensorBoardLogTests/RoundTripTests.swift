@@ -125,12 +125,12 @@ import GradscopeTestSupport
     @Test func bucketedHistogramRoundTripsAsLegacyProto() throws {
         let logdir = try TestSupport.temporaryDirectory()
         let writer = try EventFileWriter(logdir: logdir)
-        let statistics = BucketedHistogram.Statistics(min: -1, max: 3, num: 6, sum: 4, sumOfSquares: 12)
-        let histogram = BucketedHistogram(bucketLimits: [0, 1, 3], bucketCounts: [2, 1, 3], statistics: statistics)
+        let statistics = ForeignHistogram.Statistics(min: -1, max: 3, num: 6, sum: 4, sumOfSquares: 12)
+        let histogram = ForeignHistogram(bucketLimits: [0, 1, 3], bucketCounts: [2, 1, 3], statistics: statistics)
         writer.addHistogram("h", histogram, step: 3)
         try writer.close()
         let point = try #require(try RunData.loadAll(in: logdir).first?.histograms["h"]?.first)
         #expect(point.histogram == .bucketed(histogram))
-        #expect(point.histogram.buckets == HistogramBuckets(edges: [-1, 0, 1, 3], counts: [2, 1, 3]))
+        #expect(point.histogram.buckets == SignedBuckets(edges: [-1, 0, 1, 3], counts: [2, 1, 3]))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Histograms
 import Testing
 @testable import TensorBoardLog
 
@@ -89,12 +90,12 @@ import Testing
             Self.value("h", empty, plugin: nil),
         ])
         let run = RunData.load(RunLocation(name: "t", files: [path]))
-        let expected = BucketedHistogram(source: .tensor, leftEdges: [0, 1], rightEdges: [1, 2.5], counts: [3, 4],
+        let expected = ForeignHistogram(source: .tensor, leftEdges: [0, 1], rightEdges: [1, 2.5], counts: [3, 4],
                                          statistics: nil)
         let points = try #require(run.histograms["h"])
         #expect(points.map(\.step) == [0, 1, 2, 3, 5])
         #expect(points.prefix(4).allSatisfy { $0.histogram == .bucketed(expected) })
-        #expect(points.last?.histogram.buckets == HistogramBuckets(edges: [], counts: []))
+        #expect(points.last?.histogram.buckets == SignedBuckets(edges: [], counts: []))
         #expect(run.warnings.count == 1)
         #expect(run.warnings.first?.message.contains("[k,3]") == true)
         #expect(run.scalars.isEmpty)

@@ -98,7 +98,7 @@ def coarsened(h: ExponentialHistogram, max_buckets: int = DISPLAY_BUCKETS) -> Ex
 
 
 def display_buckets(h: ExponentialHistogram) -> tuple[np.ndarray, np.ndarray]:
-    """Edges (k + 1) and counts (k) of the finite values, as Swift's ``HistogramBuckets``."""
+    """Edges (k + 1) and counts (k) of the finite values, as Swift's ``SignedBuckets``."""
     edges: list[np.ndarray] = []
     counts: list[np.ndarray] = []
     last = [None]

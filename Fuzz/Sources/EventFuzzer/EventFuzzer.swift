@@ -40,10 +40,10 @@ private func use(_ histogram: HistogramValue) {
     guard buckets.edges.allSatisfy(\.isFinite), buckets.counts.allSatisfy({ $0.isFinite && $0 >= 0 }) else {
         fatalError("non-finite edge or bad count in \(buckets)")
     }
-    if case .exponential(let exact) = histogram {
-        _ = exact.magnitudes.quantile(0.5)
-    } else if let folded = try? MagnitudeBuckets(signedEdges: buckets.edges, counts: buckets.counts) {
-        _ = folded.quantile(0.5)
+    if case .exponential(let exact) = histogram { _ = exact.magnitudes.quantile(0.5) }
+    if let magnitudes = try? histogram.magnitudes() {
+        _ = magnitudes.quantile(0.5)
+        _ = magnitudes.rebinned(onto: [1e-30, 1e-10, 1, 1e10])
     }
 }
 

@@ -36,7 +36,7 @@ public enum LogBase: String, Sendable, Hashable, CaseIterable {
         case "10", "log10": self = .ten
         case "e", "ln": self = .e
         case "2", "log2": self = .two
-        default: throw PlotError.invalidArgument("unknown log base '\(text)': use 10, e or 2")
+        default: throw PlotError.invalidArgument("unknown log base '\(text)': use \(PlotError.choices(Self.allCases.map(\.rawValue)))")
         }
     }
 }

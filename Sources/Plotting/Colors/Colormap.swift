@@ -40,7 +40,7 @@ public struct Colormap: Sendable, Hashable {
 
     public static func named(_ name: String) throws -> Colormap {
         guard let colormap = all.first(where: { $0.name == name.lowercased() }) else {
-            throw PlotError.invalidArgument("unknown colormap '\(name)': use viridis, magma or cividis")
+            throw PlotError.invalidArgument("unknown colormap '\(name)': use \(PlotError.choices(all.map(\.name)))")
         }
         return colormap
     }

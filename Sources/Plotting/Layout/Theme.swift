@@ -50,7 +50,7 @@ public struct Theme: Sendable, Hashable {
     public static func named(_ name: String) throws -> Theme {
         let wanted = name.lowercased() == "light" ? "paper" : name.lowercased()
         guard let theme = all.first(where: { $0.name == wanted }) else {
-            throw PlotError.invalidArgument("unknown theme '\(name)': use paper or dark")
+            throw PlotError.invalidArgument("unknown theme '\(name)': use \(PlotError.choices(all.map(\.name)))")
         }
         return theme
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Histograms
 
 /// Steps across, log|g| up, colour = fraction of the step's values in each cell (log colour
 /// scale), with a colorbar.
@@ -39,7 +40,7 @@ public struct HeatmapPlot: FigureContent {
     /// Merges the steps of each pixel column and converts counts to fractions.
     static func grid(slices: [HistogramSlice], xScale: Scale, columns: Int, edges: [Double]) -> Grid {
         let rows = edges.count - 1
-        let logEdges = edges.map { Foundation.log($0) }
+        let grid = RebinningGrid(edges: edges)
         var cells = [Double](repeating: .nan, count: columns * rows)
         var underflow = [Double](repeating: .nan, count: columns)
         let usable = slices.filter { xScale.fraction(Double($0.step)).isFinite }
@@ -57,7 +58,7 @@ public struct HeatmapPlot: FigureContent {
                 let center = (Double(c) + 0.5) / Double(columns)
                 guard center >= fractions.first! - (mids.first.map { $0 - fractions.first! } ?? 0.5),
                       center <= fractions.last! + (mids.last.map { fractions.last! - $0 } ?? 0.5) else { continue }
-                idx = [upperBoundIndex(mids, center)]
+                idx = [mids.partitioningIndex { $0 > center }]
             }
             var sum = [Double](repeating: 0, count: rows)
             var below = 0.0, total = 0.0
@@ -65,7 +66,7 @@ public struct HeatmapPlot: FigureContent {
             let group = idx.map { usable[$0] }
             let parts = idx.count > 1 ? (HistogramSlice.merged(group).map { [$0] } ?? group) : group
             for slice in parts {
-                let rb = slice.rebinned(onto: edges, logEdges: logEdges)
+                let rb = slice.magnitudes.rebinned(onto: grid)
                 for j in 0..<rows { sum[j] += rb.counts[j] }
                 below += rb.below
                 total += slice.finiteCount

@@ -1,4 +1,5 @@
 import Foundation
+import Histograms
 
 /// The RAdam paper's Figure 2: one filled slice of the |g| distribution per selected step,
 /// later steps stacked upward and behind, on a log |g| axis.
@@ -64,7 +65,8 @@ public struct StackedHistogramPlot: FigureContent {
         let (lo, hi) = range.map { ($0.lowerBound, $0.upperBound) }
             ?? DisplayBins.autoRange(all, base: logBase) ?? (logBase.power(-20), logBase.power(2))
         let edges = DisplayBins.edges(lower: lo, upper: hi, maxBins: maxBins, exponentialScale: DisplayBins.commonScale(all))
-        let rebinned = selected.map { $0.map { $0.rebinned(onto: edges) } }
+        let grid = RebinningGrid(edges: edges)
+        let rebinned = selected.map { $0.map { $0.magnitudes.rebinned(onto: grid) } }
         let sharedMax = rebinned.flatMap { $0 }.map { $0.counts.max() ?? 0 }.max() ?? 0
         let maxCount = selected.map(\.count).max() ?? 1
         return Layout(axis: UnderflowAxis(lower: lo, upper: hi, base: logBase, bandShare: Self.underflowWidth, gapShare: Self.underflowGap),

@@ -20,13 +20,9 @@ public func train(run: RunSpec, config: TrainingConfig, sink: TrainingLogSink,
                   progress: TrainingProgress? = nil, runIndex: Int = 0, runCount: Int = 1,
                   shouldStop: () -> Bool = { Interrupt.requested }) throws -> TrainingSummary {
     try config.validate()
+    try checkLogInclude(config)
     sink.configuration(run.configuration(config))
     let loop = TrainingLoop(run: run, config: config, sink: sink)
-    let names = loop.model.parameters.tensors.map(\.name)
-    if config.logHistograms && !names.contains(where: config.logsTensor(named:)) {
-        throw ConfigError.invalidValue(key: "log_include", message: "matches none of the model's tensors ("
-            + names.prefix(4).joined(separator: ", ") + (names.count > 4 ? ", …)" : ")"))
-    }
     progress?.runStarted(run, index: runIndex, of: runCount, steps: config.steps)
     for t in 1...config.steps {
         if shouldStop() { loop.interrupted = true; break }
@@ -50,6 +46,7 @@ public func train(_ config: TrainingConfig, sink: TrainingLogSink, progress: Tra
 public func trainAll(_ config: TrainingConfig, makeSink: (RunSpec) throws -> TrainingLogSink,
                      progress: TrainingProgress? = nil) throws -> [TrainingSummary] {
     try config.validate()
+    try checkLogInclude(config)
     let runs = config.runs()
     var summaries: [TrainingSummary] = []
     for (i, run) in runs.enumerated() {
@@ -58,6 +55,17 @@ public func trainAll(_ config: TrainingConfig, makeSink: (RunSpec) throws -> Tra
         summaries.append(try train(run: run, config: config, sink: sink, progress: progress, runIndex: i, runCount: runs.count))
     }
     return summaries
+}
+
+/// Throws unless `log_include` selects at least one of the model's tensors, before any log
+/// is written (no patterns select them all).
+func checkLogInclude(_ config: TrainingConfig) throws {
+    guard config.logHistograms, !config.logInclude.isEmpty else { return }
+    let names = ModelFactory.model(config, task: ModelFactory.task(config), seed: 0).parameters.tensors.map(\.name)
+    guard names.contains(where: config.logsTensor(named:)) else {
+        throw ConfigError.invalidValue(key: "log_include", message: "matches none of the model's tensors ("
+            + names.prefix(4).joined(separator: ", ") + (names.count > 4 ? ", …)" : ")"))
+    }
 }
 
 /// The state of one run between steps: model, optimizer, schedule, batch, generator, the

@@ -8,7 +8,7 @@
 ///   `min(statistics.min, bucket_limit[0])`, i.e. the smallest value seen when bucket 0 is
 ///   populated and a zero-width bucket otherwise (TensorBoard's own migration also uses `min`).
 /// - TF2 histogram tensors, shape `[k, 3]` rows `(left, right, count)`: the rows as stored.
-public struct BucketedHistogram: Sendable, Equatable, Hashable, Codable {
+public struct ForeignHistogram: Sendable, Equatable, Hashable, Codable {
     /// Where the histogram came from.
     public enum Source: String, Sendable, Codable {
         /// A `HistogramProto` (`Summary.Value.histo`).
