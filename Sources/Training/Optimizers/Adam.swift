@@ -72,6 +72,7 @@ public struct Adam: Optimizer {
             return report
         }
 
+        let moments = AdamMoments(beta1: beta1, beta2: beta2)
         let stepSize = Float(learningRate / bc1)
         let bc2SqrtInv = Float(1 / bc2.squareRoot())
         let decay = Float(1 - learningRate * weightDecay)
@@ -80,10 +81,8 @@ public struct Adam: Optimizer {
         m.withUnsafeMutableBufferPointer { m in
             v.withUnsafeMutableBufferPointer { v in
                 for i in 0..<n {
-                    let g = gradients[i]
                     if weightDecay != 0 { parameters[i] *= decay }
-                    m[i] += oneMinusB1 * (g - m[i])
-                    v[i] = b2 * v[i] + oneMinusB2 * (g * g)
+                    moments.update(m: &m[i], v: &v[i], gradient: gradients[i])
                     let denom = v[i].squareRoot() * bc2SqrtInv + eps
                     parameters[i] -= stepSize * (m[i] / denom)
                     sum += Double(lr / denom)

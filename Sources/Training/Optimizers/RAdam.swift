@@ -70,7 +70,7 @@ public struct RAdam: Optimizer {
         let bc1 = 1 - pow(beta1, Double(t)), bc2 = 1 - pow(beta2, Double(t))
         let rhoInf = Rectification.rhoInfinity(beta2: beta2)
         let rhoT = Rectification.rho(step: t, beta2: beta2)
-        let b2 = Float(beta2), oneMinusB1 = Float(1 - beta1), oneMinusB2 = Float(1 - beta2)
+        let moments = AdamMoments(beta1: beta1, beta2: beta2)
         let eps = Float(epsilon)
         var report = OptimizerStepReport(step: t, learningRate: learningRate, rhoT: rhoT)
 
@@ -82,9 +82,7 @@ public struct RAdam: Optimizer {
             m.withUnsafeMutableBufferPointer { m in
                 v.withUnsafeMutableBufferPointer { v in
                     for i in 0..<n {
-                        let g = gradients[i]
-                        m[i] += oneMinusB1 * (g - m[i])
-                        v[i] = b2 * v[i] + oneMinusB2 * (g * g)
+                        moments.update(m: &m[i], v: &v[i], gradient: gradients[i])
                         let denom = v[i].squareRoot() + eps
                         parameters[i] -= scale * (m[i] / denom)
                         sum += Double(adaptive / denom)
@@ -98,9 +96,7 @@ public struct RAdam: Optimizer {
             m.withUnsafeMutableBufferPointer { m in
                 v.withUnsafeMutableBufferPointer { v in
                     for i in 0..<n {
-                        let g = gradients[i]
-                        m[i] += oneMinusB1 * (g - m[i])
-                        v[i] = b2 * v[i] + oneMinusB2 * (g * g)
+                        moments.update(m: &m[i], v: &v[i], gradient: gradients[i])
                         if move { parameters[i] -= stepSize * m[i] }
                     }
                 }
