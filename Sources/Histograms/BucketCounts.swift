@@ -42,22 +42,41 @@ public struct BucketCounts: Sendable, Codable {
     }
 
     /// Grows the stored run so that it covers `span`, with some zero padding on the side
-    /// that grows (half the current length, at least 8) so that growth stays amortized.
+    /// that grows (half the current length, at least 8) so that growth stays amortized, but
+    /// not past `ExponentialHistogram.maxBucketSpan` buckets in all: a run that would pass
+    /// it is first trimmed of its zero padding, so that a histogram near its limit keeps a
+    /// stored run no longer than the limit (and `downscaleNeeded` need not scan it).
     mutating func reserve(_ span: ClosedRange<Int>) {
+        guard !covers(span) else { return }
+        if !counts.isEmpty && room(toCover: span) == nil { self = trimmed() }
         if counts.isEmpty {
             offset = span.lowerBound
             counts = Array(repeating: 0, count: span.count)
             return
         }
+        guard !covers(span) else { return }
         let end = offset + counts.count - 1
-        guard span.lowerBound < offset || span.upperBound > end else { return }
-        let padding = Swift.max(8, counts.count / 2)
+        let padding = Swift.min(Swift.max(8, counts.count / 2), room(toCover: span) ?? .max)
         let low = span.lowerBound < offset ? Swift.max(span.lowerBound, Int.min + padding) - padding : offset
         let high = span.upperBound > end ? Swift.min(span.upperBound, Int.max - padding) + padding : end
         var grown = Array(repeating: UInt64(0), count: high - low + 1)
         for i in counts.indices { grown[offset - low + i] = counts[i] }
         offset = low
         counts = grown
+    }
+
+    /// Whether the stored run already holds every bucket of `span`.
+    private func covers(_ span: ClosedRange<Int>) -> Bool {
+        !counts.isEmpty && span.lowerBound >= offset && span.upperBound <= offset + counts.count - 1
+    }
+
+    /// How many buckets the stored run could grow by, beyond covering `span`, and stay within
+    /// `ExponentialHistogram.maxBucketSpan`; nil when covering `span` alone passes it.
+    private func room(toCover span: ClosedRange<Int>) -> Int? {
+        guard !counts.isEmpty else { return nil }
+        let (width, overflow) = Swift.max(offset + counts.count - 1, span.upperBound)
+            .subtractingReportingOverflow(Swift.min(offset, span.lowerBound))
+        return overflow || width >= ExponentialHistogram.maxBucketSpan ? nil : ExponentialHistogram.maxBucketSpan - width - 1
     }
 
     /// Indices of the first and last non-zero buckets, or nil when all are zero.

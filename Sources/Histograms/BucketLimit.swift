@@ -26,6 +26,14 @@ extension ExponentialHistogram {
     /// The smallest `k ≥ 0` such that, at scale `scale − k`, one sign's buckets together
     /// with `span` cover at most `maxBucketSpan` buckets (bounded by the coarsest scale).
     func downscaleNeeded(toInclude span: ClosedRange<Int>, negative isNegative: Bool) -> Int {
+        // The stored run (zero padding included) bounds the non-zero span: when it and `span`
+        // fit together, so does the union, with no scan of the padding on every recorded value.
+        let stored = (isNegative ? negative : positive).indices
+        if !stored.isEmpty {
+            let (width, overflow) = Swift.max(stored.upperBound - 1, span.upperBound)
+                .subtractingReportingOverflow(Swift.min(stored.lowerBound, span.lowerBound))
+            if !overflow && width < Self.maxBucketSpan { return 0 }
+        }
         let existing = (isNegative ? negative : positive).nonZeroSpan
         let low = Swift.min(span.lowerBound, existing?.lowerBound ?? span.lowerBound)
         let high = Swift.max(span.upperBound, existing?.upperBound ?? span.upperBound)

@@ -1,3 +1,4 @@
+import Foundation
 import Numerics
 import Testing
 @testable import Histograms
@@ -111,6 +112,26 @@ struct BucketSpanLimitTests {
         for x in values { direct.record(x) }
         #expect(fine == direct)
         #expect(fine.count == UInt64(values.count))
+    }
+
+    /// 20 000 values log-uniform over 1e−15…1e15 (~99.7 octaves), one at a time from scale 12:
+    /// 99.7·2^9 ≈ 51 000 buckets would not fit in 2^15, 99.7·2^8 ≈ 25 500 do, so the histogram
+    /// ends at scale 8, equal to recording there directly, and neither sign's stored run
+    /// (zero padding included) is longer than the limit.
+    @Test func manyValuesNearTheLimitKeepShortRuns() {
+        var generator = SplitMix64(seed: 21)
+        let values = (0 ..< 20_000).map { _ in
+            let x = pow(10, Double.random(in: -15 ... 15, using: &generator))
+            return Bool.random(using: &generator) ? x : -x
+        }
+        var fine = ExponentialHistogram(scale: 12)
+        for x in values { fine.record(x) }
+        #expect(fine.scale == 8)
+        #expect(fine.positive.counts.count <= ExponentialHistogram.maxBucketSpan)
+        #expect(fine.negative.counts.count <= ExponentialHistogram.maxBucketSpan)
+        var direct = ExponentialHistogram(scale: 8)
+        for x in values { direct.record(x) }
+        #expect(fine == direct)
     }
 
     /// The bulk path at scale 8 over the whole Float range ends at the same histogram as
