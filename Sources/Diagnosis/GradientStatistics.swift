@@ -25,15 +25,16 @@ struct GradientStatistics {
     init(_ point: HistogramPoint) {
         step = point.step
         magnitudes = try? point.histogram.magnitudes()
-        finiteCount = point.histogram.buckets.counts.reduce(0, +)
         if case .exponential = point.histogram { isExponential = true } else { isExponential = false }
         switch point.histogram {
         case .exponential(let h):
+            finiteCount = Double(h.finiteCount)
             nonFiniteCount = Double(h.nanCount + h.positiveInfinityCount + h.negativeInfinityCount)
             allZero = h.finiteCount == 0 ? nil : h.zeroThreshold == 0 && h.zeroCount == h.finiteCount
             maxMagnitude = h.finiteCount == 0 ? nil : Swift.max(abs(h.min), abs(h.max))
             norm = h.sumOfSquares.isFinite ? h.sumOfSquares.squareRoot() : nil
         case .bucketed(let h):
+            finiteCount = h.counts.reduce(0, +)
             nonFiniteCount = h.nonFiniteCount
             if let s = h.statistics, s.min.isFinite, s.max.isFinite, finiteCount > 0 {
                 allZero = s.min == 0 && s.max == 0

@@ -54,7 +54,6 @@ public struct BucketCounts: Sendable, Codable {
             counts = Array(repeating: 0, count: span.count)
             return
         }
-        guard !covers(span) else { return }
         let end = offset + counts.count - 1
         let padding = Swift.min(Swift.max(8, counts.count / 2), room(toCover: span) ?? .max)
         let low = span.lowerBound < offset ? Swift.max(span.lowerBound, Int.min + padding) - padding : offset
@@ -70,9 +69,10 @@ public struct BucketCounts: Sendable, Codable {
         !counts.isEmpty && span.lowerBound >= offset && span.upperBound <= offset + counts.count - 1
     }
 
-    /// How many buckets the stored run could grow by, beyond covering `span`, and stay within
-    /// `ExponentialHistogram.maxBucketSpan`; nil when covering `span` alone passes it.
-    private func room(toCover span: ClosedRange<Int>) -> Int? {
+    /// How many buckets the stored run (zero padding included) could grow by, beyond
+    /// covering `span`, and stay within `ExponentialHistogram.maxBucketSpan`; nil when it is
+    /// empty or covering `span` alone passes the limit.
+    func room(toCover span: ClosedRange<Int>) -> Int? {
         guard !counts.isEmpty else { return nil }
         let (width, overflow) = Swift.max(offset + counts.count - 1, span.upperBound)
             .subtractingReportingOverflow(Swift.min(offset, span.lowerBound))

@@ -28,12 +28,7 @@ extension ExponentialHistogram {
     func downscaleNeeded(toInclude span: ClosedRange<Int>, negative isNegative: Bool) -> Int {
         // The stored run (zero padding included) bounds the non-zero span: when it and `span`
         // fit together, so does the union, with no scan of the padding on every recorded value.
-        let stored = (isNegative ? negative : positive).indices
-        if !stored.isEmpty {
-            let (width, overflow) = Swift.max(stored.upperBound - 1, span.upperBound)
-                .subtractingReportingOverflow(Swift.min(stored.lowerBound, span.lowerBound))
-            if !overflow && width < Self.maxBucketSpan { return 0 }
-        }
+        if (isNegative ? negative : positive).room(toCover: span) != nil { return 0 }
         let existing = (isNegative ? negative : positive).nonZeroSpan
         let low = Swift.min(span.lowerBound, existing?.lowerBound ?? span.lowerBound)
         let high = Swift.max(span.upperBound, existing?.upperBound ?? span.upperBound)

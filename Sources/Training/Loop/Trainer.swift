@@ -20,9 +20,9 @@ public func train(run: RunSpec, config: TrainingConfig, sink: TrainingLogSink,
                   progress: TrainingProgress? = nil, runIndex: Int = 0, runCount: Int = 1,
                   shouldStop: () -> Bool = { Interrupt.requested }) throws -> TrainingSummary {
     try config.validate()
-    try checkLogInclude(config)
-    sink.configuration(run.configuration(config))
     let loop = TrainingLoop(run: run, config: config, sink: sink)
+    try checkLogInclude(config, tensorNames: loop.model.parameters.tensors.map(\.name))
+    sink.configuration(run.configuration(config))
     progress?.runStarted(run, index: runIndex, of: runCount, steps: config.steps)
     for t in 1...config.steps {
         if shouldStop() { loop.interrupted = true; break }
@@ -46,7 +46,10 @@ public func train(_ config: TrainingConfig, sink: TrainingLogSink, progress: Tra
 public func trainAll(_ config: TrainingConfig, makeSink: (RunSpec) throws -> TrainingLogSink,
                      progress: TrainingProgress? = nil) throws -> [TrainingSummary] {
     try config.validate()
-    try checkLogInclude(config)
+    if config.logHistograms && !config.logInclude.isEmpty {   // before `makeSink` makes any run directory
+        let model = ModelFactory.model(config, task: ModelFactory.task(config), seed: 0)
+        try checkLogInclude(config, tensorNames: model.parameters.tensors.map(\.name))
+    }
     let runs = config.runs()
     var summaries: [TrainingSummary] = []
     for (i, run) in runs.enumerated() {
@@ -57,15 +60,12 @@ public func trainAll(_ config: TrainingConfig, makeSink: (RunSpec) throws -> Tra
     return summaries
 }
 
-/// Throws unless `log_include` selects at least one of the model's tensors, before any log
-/// is written (no patterns select them all).
-func checkLogInclude(_ config: TrainingConfig) throws {
-    guard config.logHistograms, !config.logInclude.isEmpty else { return }
-    let names = ModelFactory.model(config, task: ModelFactory.task(config), seed: 0).parameters.tensors.map(\.name)
-    guard names.contains(where: config.logsTensor(named:)) else {
-        throw ConfigError.invalidValue(key: "log_include", message: "matches none of the model's tensors ("
-            + names.prefix(4).joined(separator: ", ") + (names.count > 4 ? ", …)" : ")"))
-    }
+/// Throws unless `log_include` selects at least one of the model's `tensorNames` (no
+/// patterns select them all); called before anything is written to a log.
+func checkLogInclude(_ config: TrainingConfig, tensorNames names: [String]) throws {
+    guard config.logHistograms, !names.contains(where: config.logsTensor(named:)) else { return }
+    throw ConfigError.invalidValue(key: "log_include", message: "matches none of the model's tensors ("
+        + names.prefix(4).joined(separator: ", ") + (names.count > 4 ? ", …)" : ")"))
 }
 
 /// The state of one run between steps: model, optimizer, schedule, batch, generator, the
