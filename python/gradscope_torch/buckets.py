@@ -44,28 +44,41 @@ def boundary_fields(scale: int) -> tuple[int, ...]:
     return tuple(fields)
 
 
+#: The largest scale; ``F_j`` at scale ``s`` is ``F_(j·2^(MAX_SCALE - s))`` at ``MAX_SCALE``, since
+#: ``j/2^s = j·2^(S-s)/2^S`` (the definition of ``F_j`` depends on that fraction only).
+MAX_SCALE = SUPPORTED_SCALES.stop - 1
+
+
+@functools.lru_cache(maxsize=None)
+def _finest_fields() -> np.ndarray:
+    return np.array(boundary_fields(MAX_SCALE), dtype=np.float64)
+
+
+def lower_boundary_array(index, scale) -> np.ndarray:
+    """``lower_boundary`` elementwise (``index`` and ``scale`` broadcast; scales −10…8):
+    ``2^(i >> s) · (1 + F_(i mod 2^s)/2^52)`` for ``s > 0`` (exact: ``F < 2^52``), else
+    ``2^(i·2^-s)``; one rounding (``ldexp``) where the result is subnormal, +Inf above 2^1023."""
+    index, scale = np.broadcast_arrays(np.asarray(index, dtype=np.int64), np.asarray(scale, dtype=np.int64))
+    positive = scale > 0
+    s = np.where(positive, scale, 0)
+    exponent = np.where(positive, index >> s, index << np.where(positive, 0, -scale))
+    j = (index & ((1 << s) - 1)) << (MAX_SCALE - s)
+    significand = np.where(positive, 1.0 + _finest_fields()[j] / 2.0**52, 1.0)
+    with np.errstate(over="ignore"):
+        out = np.ldexp(significand, np.clip(exponent, -1100, 1100).astype(np.int32))
+    return np.where(exponent > 1023, np.inf, out)
+
+
 def lower_boundary(index: int, scale: int) -> float:
     """The largest float64 not above ``b^index`` (it belongs to bucket ``index - 1``, like
-    ``b^index``): ``2^(i >> s) · (1 + F_(i mod 2^s)/2^52)``; ``2^(i·2^-s)`` for ``s <= 0``.
-    Equal to Swift's ``ExponentialHistogram.lowerBoundary(ofBucket:scale:)``."""
-    if scale <= 0:
-        e = index << -scale
-        if e > 1023:
-            return math.inf
-        if e < -1074:
-            return 0.0
-        return math.ldexp(1.0, e)
-    field = boundary_fields(scale)[index & ((1 << scale) - 1)]
-    e = index >> scale
-    if e > 1023:
-        return math.inf
-    return math.ldexp(1.0 + field / 2.0**52, e)
+    ``b^index``). Equal to Swift's ``ExponentialHistogram.lowerBoundary(ofBucket:scale:)``."""
+    return float(lower_boundary_array(index, scale))
 
 
 @functools.lru_cache(maxsize=64)
 def lower_boundaries(low: int, count: int, scale: int) -> np.ndarray:
     """``lower_boundary(i)`` for ``i`` in ``low … low + count - 1`` (float64, read-only)."""
-    out = np.array([lower_boundary(i, scale) for i in range(low, low + count)], dtype=np.float64)
+    out = lower_boundary_array(np.arange(low, low + count), scale)
     out.setflags(write=False)
     return out
 

@@ -132,7 +132,8 @@ def host_counts(a: torch.Tensor, fmt: FloatFormat, scale: int, zero_threshold: f
 
 @dataclass(frozen=True)
 class Segments:
-    """Several non-empty CPU tensors of magnitudes, concatenated once for the batched host path."""
+    """Several non-empty CPU tensors of magnitudes, concatenated once for the batched host
+    path; ``arrays`` are views of ``flat``."""
 
     arrays: list[torch.Tensor]
     flat: torch.Tensor
@@ -140,24 +141,44 @@ class Segments:
 
     @staticmethod
     def of(arrays: list[torch.Tensor]) -> "Segments":
-        return Segments(arrays, torch.cat(arrays), torch.tensor([x.numel() for x in arrays]))
+        return Segments.of_flat(torch.cat(arrays), [x.numel() for x in arrays])
+
+    @staticmethod
+    def of_gradients(gradients: list[torch.Tensor], fmt: FloatFormat) -> "Segments":
+        """``|g|`` of dense gradients of one format, concatenated, widened and folded in one
+        pass each (rather than per tensor)."""
+        flat = torch.cat([g.detach().reshape(-1) for g in gradients])
+        if flat.dtype != _FLOAT[fmt]:
+            flat = flat.to(_FLOAT[fmt])
+        return Segments.of_flat(flat.abs_(), [g.numel() for g in gradients])
+
+    @staticmethod
+    def of_flat(flat: torch.Tensor, sizes: list[int]) -> "Segments":
+        return Segments(list(flat.split(sizes)), flat, torch.tensor(sizes))
+
+
+@functools.lru_cache(maxsize=8)
+def _row_offsets(sizes: tuple[int, ...], slot_count: int) -> torch.Tensor:
+    """``row · slot_count`` for every value of row ``row`` (int32; the same every step)."""
+    rows = torch.arange(len(sizes), dtype=torch.int32) * slot_count
+    return torch.repeat_interleave(rows, torch.tensor(sizes))
 
 
 def host_counts_many(segments: Segments, fmt: FloatFormat, scale: int, zero_threshold: float) -> torch.Tensor:
     """``host_counts`` of several non-empty CPU tensors of magnitudes at once, as rows of an
-    int64 ``[len(arrays), slot_count]`` tensor: one concatenation, one table lookup and one
-    ``bincount`` over ``row · slot_count + slot``; only rows that reach the rescan slot are
-    re-bucketed, each by the exact path."""
+    int64 ``[len(arrays), slot_count]`` tensor: one table lookup and one ``bincount`` over
+    ``row · slot_count + slot``; only rows that reach the rescan slot are re-bucketed, each by
+    the exact path."""
     t = slot_table(scale, fmt)
     _, fast = _tables(scale, fmt, zero_threshold, torch.device("cpu"))
-    arrays, sizes = segments.arrays, segments.sizes
+    arrays = segments.arrays
     bits = segments.flat.view(_INT[fmt])
     slots = fast.index_select(0, bits >> t.shift)
     slots += bits
     slots >>= t.shift
-    rows = torch.arange(len(arrays), dtype=slots.dtype) * t.slot_count
-    slots += torch.repeat_interleave(rows, sizes)
+    slots += _row_offsets(tuple(segments.sizes.tolist()), t.slot_count).to(slots.dtype)
     counts = torch.bincount(slots, minlength=len(arrays) * t.slot_count).view(len(arrays), t.slot_count)
+    sizes = segments.sizes
     for i in torch.nonzero(counts[:, t.rescan_slot]).flatten().tolist():
         x = arrays[i]
         mine = slots[int(sizes[:i].sum()):int(sizes[:i + 1].sum())] - i * t.slot_count
@@ -168,15 +189,16 @@ def host_counts_many(segments: Segments, fmt: FloatFormat, scale: int, zero_thre
 
 
 def host_moments_many(segments: Segments, finite: list[bool]) -> torch.Tensor:
-    """``host_moments`` of several non-empty CPU tensors as a float64 ``[n, 4]`` tensor, in
-    four segment reductions over their concatenation; rows whose tensor holds NaN or ±Inf
+    """``host_moments`` of several non-empty CPU tensors as a float64 ``[n, 4]`` tensor: sums
+    in two segment reductions over their concatenation, min and max per tensor (``aminmax``
+    is several times faster than a segment min or max); rows whose tensor holds NaN or ±Inf
     (``finite[i]`` false) are computed alone over its finite values."""
     a, sizes = segments.flat, segments.sizes
     a64 = a.to(torch.float64)
+    extremes = torch.stack([v for x in segments.arrays for v in torch.aminmax(x)]).view(-1, 2)
     out = torch.stack([torch.segment_reduce(a64, "sum", lengths=sizes),
                        torch.segment_reduce(a64 * a64, "sum", lengths=sizes),
-                       torch.segment_reduce(a, "min", lengths=sizes).to(torch.float64),
-                       torch.segment_reduce(a, "max", lengths=sizes).to(torch.float64)], dim=1)
+                       extremes[:, 0].to(torch.float64), extremes[:, 1].to(torch.float64)], dim=1)
     for i, ok in enumerate(finite):
         if not ok:
             out[i] = torch.tensor(host_moments(segments.arrays[i], True), dtype=torch.float64)

@@ -19,6 +19,7 @@ from typing import Iterator
 
 from . import payload
 from . import protowire as pw
+from .batch import HistogramBatch
 from .crc32c import crc32c_many, mask
 from .histogram import ExponentialHistogram
 
@@ -72,19 +73,25 @@ class EventFileWriter:
                                           step, wall_time))
 
     def add_histogram(self, tag: str, h: ExponentialHistogram, step: int, wall_time: float | None = None) -> None:
-        """Queues an exponential histogram: displayable buckets plus the lossless payload."""
-        first = tag not in self._named_tags
-        self._named_tags.add(tag)
-        value = payload.encode_value(tag, h, first, self.version)
+        """Queues an exponential histogram of magnitudes: displayable buckets plus the lossless payload."""
+        self.add_histograms([tag], HistogramBatch.of([h]), step, wall_time)
+
+    def add_histograms(self, tags: list[str], batch: HistogramBatch, step: int, wall_time: float | None = None) -> None:
+        """Queues the histograms of ``batch``, row ``r`` tagged ``tags[r]``, encoded together."""
+        first = []
+        for tag in tags:
+            first.append(tag not in self._named_tags)
+            self._named_tags.add(tag)
+        values = payload.encode_values(tags, batch, first, self.version)
         if self.version == 1:
-            self._records.append(_value_event(value, step, wall_time))
+            self._records.extend(_value_event(value, step, wall_time) for value in values)
             return
         if self._values and step != self._step:
             self._close_step()
         if not self._values:
             self._step = step
             self._wall_time = time.time() if wall_time is None else wall_time
-        self._values.append(value)
+        self._values.extend(values)
 
     def _close_step(self) -> None:
         if self._values:

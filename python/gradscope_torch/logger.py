@@ -18,11 +18,13 @@ from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from typing import Iterable, Mapping
 
+import numpy as np
 import torch
 
 from . import counting
+from .batch import HistogramBatch
 from .eventfile import EventFileWriter
-from .histogram import BucketRun, ExponentialHistogram
+from .histogram import ExponentialHistogram
 
 ALL_TAG = "grad/abs_all"
 _COMPILE_PREFIX = "_orig_mod."
@@ -71,24 +73,35 @@ class _DeviceBatch:
             self.ready = torch.cuda.Event()
             self.ready.record(torch.cuda.current_stream(self.device))
 
-    def histograms(self, zero_threshold: float) -> list[tuple[str, ExponentialHistogram]]:
+    def histogram_batch(self, zero_threshold: float) -> HistogramBatch:
+        """The step's histograms, one row per slice (in slice order), over the columns from the
+        first to the last bucket any slice uses."""
         if self.ready is not None:
             self.ready.synchronize()
         counts = self.host_counts.numpy()
-        stats = self.host_stats.numpy()
-        out = []
-        for s in self.slices:
-            row = counts[s.offset:s.offset + s.layout.slot_count]
-            lay = s.layout
-            h = ExponentialHistogram(
-                scale=lay.scale, zero_threshold=zero_threshold,
-                positive=BucketRun(lay.window_low, row[:lay.width].astype("uint64")).trimmed(),
-                zero_count=int(row[lay.zero_slot]), nan_count=int(row[lay.nan_slot]),
-                positive_infinity_count=int(row[lay.infinity_slot]),
-                sum=float(stats[s.row, 0]), sum_of_squares=float(stats[s.row, 1]),
-                min=float(stats[s.row, 2]), max=float(stats[s.row, 3]))
-            out.append((s.name, h))
-        return out
+        stats = self.host_stats.numpy()[[s.row for s in self.slices]].astype(np.float64)
+        groups = [(lay, np.array([r for r, s in enumerate(self.slices) if s.layout == lay]))
+                  for lay in {s.layout for s in self.slices}]
+        slots = [self._slots(counts, lay, rows) for lay, rows in groups]
+        used = [np.flatnonzero(x[:, :lay.width].any(axis=0)) + lay.window_low for (lay, _), x in zip(groups, slots)]
+        low = min((int(u[0]) for u in used if u.size), default=0)
+        high = max((int(u[-1]) + 1 for u in used if u.size), default=low)
+        buckets = np.zeros((len(self.slices), high - low), dtype=np.uint64)
+        special = np.zeros((len(self.slices), 3), dtype=np.uint64)
+        for (lay, rows), x in zip(groups, slots):
+            first, last = max(low, lay.window_low), min(high, lay.window_low + lay.width)
+            if first < last:
+                buckets[rows, first - low:last - low] = x[:, first - lay.window_low:last - lay.window_low]
+            special[rows] = x[:, [lay.zero_slot, lay.nan_slot, lay.infinity_slot]]
+        return HistogramBatch(self.slices[0].layout.scale, zero_threshold, low, buckets, special[:, 0], special[:, 1],
+                              special[:, 2], stats[:, 0], stats[:, 1], stats[:, 2], stats[:, 3])
+
+    def _slots(self, counts: np.ndarray, lay: counting.Layout, rows: np.ndarray) -> np.ndarray:
+        """The count slots of the slices ``rows`` (all of layout ``lay``), one row each."""
+        starts = np.array([self.slices[r].offset for r in rows])
+        if rows.size == len(self.slices) and np.array_equal(starts, np.arange(rows.size) * lay.slot_count):
+            return counts[:rows.size * lay.slot_count].reshape(rows.size, lay.slot_count)
+        return counts[starts[:, None] + np.arange(lay.slot_count)]
 
 
 class GradientLogger:
@@ -128,8 +141,7 @@ class GradientLogger:
         self._hooks: list = []
         self._optimizer_steps = 0
         self._loss = None
-        #: The histograms of the last step written, by tag (what the file holds).
-        self.last_histograms: dict[str, ExponentialHistogram] = {}
+        self._last: tuple[list[str], HistogramBatch, HistogramBatch] | None = None
 
     # -- public API ------------------------------------------------------------------------
 
@@ -156,6 +168,16 @@ class GradientLogger:
         if all(b.device.type == "cpu" for b in batches) and not any(torch.is_tensor(v) and v.device.type != "cpu"
                                                                     for v in scalars.values()):
             self._write_pending()
+
+    @property
+    def last_histograms(self) -> dict[str, ExponentialHistogram]:
+        """The histograms of the last step written, by tag (what the file holds)."""
+        if self._last is None:
+            return {}
+        tags, histograms, merged = self._last
+        out = {tag: histograms.histogram(r) for r, tag in enumerate(tags)}
+        out[ALL_TAG] = merged.histogram(0)
+        return out
 
     def attach(self, optimizer: torch.optim.Optimizer, model, *, start_step: int = 1):
         """Logs ``model``'s gradients once per optimizer step, before the step updates the
@@ -244,11 +266,10 @@ class GradientLogger:
         when all are dense, non-empty and of one format; False (nothing counted) otherwise."""
         if not gradients or any(g.is_sparse or g.numel() == 0 for g in gradients):
             return False
-        magnitudes = [counting.magnitudes(g) for g in gradients]
-        fmt = magnitudes[0][1]
-        if any(f is not fmt for _, f in magnitudes):
+        fmt = counting.format_of(gradients[0].dtype)
+        if any(counting.format_of(g.dtype) is not fmt for g in gradients):
             return False
-        segments = counting.Segments.of([a for a, _ in magnitudes])
+        segments = counting.Segments.of_gradients(gradients, fmt)
         lay = batch.slices[0].layout
         counts = counting.host_counts_many(segments, fmt, self.scale, self.zero_threshold)
         batch.counts.copy_(counts.reshape(-1))
@@ -300,21 +321,19 @@ class GradientLogger:
         step, batches, scalars = self._pending
         self._pending = None
         w = self.writer
-        histograms = [nh for b in batches for nh in b.histograms(self.zero_threshold)]
         for tag, value in scalars.items():
             w.add_scalar(tag, float(value), step)
-        if not histograms:
+        if not batches:
             w.flush()
             return
-        merged = histograms[0][1]
-        for _, h in histograms[1:]:
-            merged = merged.merged(h)
-        w.add_scalar("grad/global_norm", math.sqrt(merged.sum_of_squares), step)
-        self.last_histograms = {"grad/" + name: h for name, h in histograms}
-        self.last_histograms[ALL_TAG] = merged
-        for tag, h in self.last_histograms.items():
-            w.add_histogram(tag, h, step)
-        median = merged.magnitude_quantile(0.5)
+        tags = ["grad/" + s.name for b in batches for s in b.slices]
+        histograms = HistogramBatch.concatenated([b.histogram_batch(self.zero_threshold) for b in batches])
+        merged = histograms.merged()
+        w.add_scalar("grad/global_norm", math.sqrt(float(merged.sum_of_squares[0])), step)
+        w.add_histograms(tags, histograms, step)
+        w.add_histograms([ALL_TAG], merged, step)
+        self._last = (tags, histograms, merged)
+        median = merged.histogram(0).magnitude_quantile(0.5)
         if median is not None and median > 0:
             w.add_scalar("grad/median_log10", math.log10(median), step)
         w.flush()

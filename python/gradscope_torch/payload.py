@@ -15,11 +15,13 @@ See ``Sources/TensorBoardLog/FORMAT.md``. A histogram is one ``Summary.Value`` w
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
 
 from . import protowire as pw
-from .buckets import lower_boundaries
+from .batch import BucketSpans, HistogramBatch
+from .buckets import lower_boundary_array
 from .histogram import BucketRun, ExponentialHistogram
 
 PLUGIN_NAME = "gradscope.exponential_histogram"
@@ -30,124 +32,128 @@ DISPLAY_BUCKETS = 8
 MIN_SCALE = -10
 
 
-def _bucket_run(run: BucketRun) -> bytes:
-    run = run.trimmed()
-    if run.counts.size == 0:
-        return b""
-    return pw.field_sint(1, run.offset) + pw.field_packed_varints(2, run.counts)
+def display_downscale(batch: HistogramBatch, spans: BucketSpans, max_buckets: int = DISPLAY_BUCKETS) -> np.ndarray:
+    """Per row, the least ``k`` whose display at scale ``scale − k`` has at most ``max_buckets``
+    buckets (bridges included), else the coarsest (``MIN_SCALE``): as Swift's
+    ``Tensorboard_HistogramProto(displaying:)``. Bucket ``i`` becomes ``i >> k``, so the span
+    ``lo…hi`` takes ``(hi >> k) − (lo >> k) + 1`` buckets."""
+    coarsest = batch.scale - MIN_SCALE
+    k = np.arange(coarsest + 1)
+    low, high = spans.low[:, None] >> k, spans.high[:, None] >> k
+    zero = (batch.zero_count > 0)[:, None]
+    occupied = spans.occupied[:, None]
+    bridge = zero & occupied & (lower_boundary_array(low, batch.scale - k) != batch.zero_threshold)
+    total = zero.astype(np.int64) + bridge + np.where(occupied, high - low + 1, 0)
+    fits = total <= max_buckets
+    return np.where(fits.any(axis=1), fits.argmax(axis=1), coarsest)
 
 
-def encode_payload(h: ExponentialHistogram, version: int = VERSION) -> bytes:
-    """The serialized ``ExponentialHistogramProto`` of ``h``."""
-    out = [pw.field_varint(1, version), pw.field_sint(2, h.scale), pw.field_double(3, h.zero_threshold),
-           pw.field_bytes(4, _bucket_run(h.positive)), pw.field_bytes(5, _bucket_run(h.negative)),
-           pw.field_varint(6, h.zero_count), pw.field_varint(7, h.nan_count),
-           pw.field_varint(8, h.positive_infinity_count), pw.field_varint(9, h.negative_infinity_count)]
-    if version == 1:
-        out += [pw.field_double(10, h.sum), pw.field_double(11, h.sum_of_squares),
-                pw.field_double(12, h.min), pw.field_double(13, h.max)]
-    return b"".join(out)
+@dataclass
+class Display:
+    """The displayable buckets of each row: ``size[r]`` buckets, the first from ``lower[r]``,
+    then ``limits[r, :size[r]]`` (upper edges) and ``counts[r, :size[r]]``."""
+
+    size: np.ndarray  # int64 [n]
+    lower: np.ndarray  # float64 [n]
+    limits: np.ndarray  # float64 [n, m]
+    counts: np.ndarray  # float64 [n, m]
 
 
-def downscaled(h: ExponentialHistogram, k: int) -> ExponentialHistogram:
-    """The same values at scale ``scale - k`` (bucket ``i`` becomes ``i >> k``; exact)."""
-    if k <= 0:
-        return h
-
-    def down(run: BucketRun) -> BucketRun:
-        run = run.trimmed()
-        if run.counts.size == 0:
-            return run
-        index = (np.arange(run.counts.size) + run.offset) >> k
-        low = int(index[0])
-        out = np.zeros(int(index[-1]) - low + 1, dtype=np.uint64)
-        np.add.at(out, index - low, run.counts.astype(np.uint64))
-        return BucketRun(low, out)
-
-    return ExponentialHistogram(h.scale - k, h.zero_threshold, down(h.positive), down(h.negative), h.zero_count,
-                                h.nan_count, h.positive_infinity_count, h.negative_infinity_count,
-                                h.sum, h.sum_of_squares, h.min, h.max)
-
-
-def _nonzero_span(run: BucketRun) -> tuple[int, int] | None:
-    """First and last index of the run's non-zero buckets."""
-    nz = np.flatnonzero(run.counts)
-    return None if nz.size == 0 else (int(nz[0]) + run.offset, int(nz[-1]) + run.offset)
-
-
-def coarsened(h: ExponentialHistogram, max_buckets: int = DISPLAY_BUCKETS) -> ExponentialHistogram:
-    """The least downscaled copy whose display has at most ``max_buckets`` buckets (bridges
-    included), or the coarsest scale: as Swift's ``Tensorboard_HistogramProto(displaying:)``,
-    k starts where the spans and the zero bucket alone fit (bucket i → i >> k, so a span
-    lo…hi takes (hi >> k) − (lo >> k) + 1 buckets), then grows while the real display is too wide."""
-    spans = [s for s in (_nonzero_span(h.positive), _nonzero_span(h.negative)) if s is not None]
-    zero = 1 if h.zero_count > 0 else 0
-
-    def pieces(k: int) -> int:
-        return zero + sum((high >> k) - (low >> k) + 1 for low, high in spans)
-
-    coarsest = h.scale - MIN_SCALE
-    k = 0
-    while k < coarsest and pieces(k) > max_buckets:
-        k += 1
-    while True:
-        candidate = downscaled(h, k)
-        if len(display_buckets(candidate)[1]) <= max_buckets or k >= coarsest:
-            return candidate
-        k += 1
+def display(batch: HistogramBatch, spans: BucketSpans, k: np.ndarray) -> Display:
+    """Row ``r`` at scale ``scale − k[r]``, as Swift's ``SignedBuckets``: a zero bucket
+    ``[-t, t]`` when ``zero_count > 0``, an empty bucket bridging ``t`` to the first bucket's
+    lower edge where they differ, then the buckets from the first to the last non-zero one."""
+    n, t = len(batch), batch.zero_threshold
+    scale = batch.scale - k
+    low, high = spans.low >> k, spans.high >> k
+    width = np.where(spans.occupied, high - low + 1, 0)
+    first_lower = lower_boundary_array(low, scale)
+    zero = batch.zero_count > 0
+    bridge = zero & spans.occupied & (first_lower != t)
+    lead = zero.astype(np.int64) + bridge
+    size = lead + width
+    m = int(size.max()) if n else 0
+    limits, counts = np.zeros((n, m)), np.zeros((n, m), dtype=np.uint64)
+    if zero.any():  # (a column index is checked even where no row is selected)
+        limits[zero, 0], counts[zero, 0] = t, batch.zero_count[zero]
+    if bridge.any():
+        limits[bridge, 1] = first_lower[bridge]
+    j = np.arange(int(width.max()) if n else 0)
+    inside = j < width[:, None]
+    rows = np.broadcast_to(np.arange(n)[:, None], inside.shape)[inside]
+    columns = (lead[:, None] + j)[inside]
+    limits[rows, columns] = lower_boundary_array((low[:, None] + 1 + j)[inside], scale[rows])
+    nonzero = batch.counts != 0
+    buckets = (batch.offset + np.arange(batch.counts.shape[1])) >> k[:, None]
+    target = (np.arange(n)[:, None] * m + lead[:, None] + buckets - low[:, None])[nonzero]
+    np.add.at(counts.reshape(-1), target, batch.counts[nonzero])
+    lower = np.where(zero, 0.0 - t, np.where(spans.occupied, first_lower, 0.0))
+    return Display(size, lower, limits.astype("<f8"), counts.astype("<f8"))
 
 
 def display_buckets(h: ExponentialHistogram) -> tuple[np.ndarray, np.ndarray]:
-    """Edges (k + 1) and counts (k) of the finite values, as Swift's ``SignedBuckets``."""
-    edges: list[np.ndarray] = []
-    counts: list[np.ndarray] = []
-    last = [None]
-
-    def append(lower: np.ndarray, upper: np.ndarray, c: np.ndarray) -> None:
-        if last[0] is None:
-            edges.append(lower[:1])
-        elif last[0] != lower[0]:
-            edges.append(lower[:1])
-            counts.append(np.zeros(1))
-        edges.append(upper)
-        counts.append(c.astype(np.float64))
-        last[0] = upper[-1]
-
-    negative = h.negative.trimmed()
-    if negative.counts.size:
-        b = lower_boundaries(negative.offset, negative.counts.size + 1, h.scale)
-        append(-b[::-1][:-1], -b[::-1][1:], negative.counts[::-1])
-    if h.zero_count > 0:
-        t = h.zero_threshold
-        append(np.array([0.0 - t]), np.array([t]), np.array([h.zero_count]))
-    positive = h.positive.trimmed()
-    if positive.counts.size:
-        b = lower_boundaries(positive.offset, positive.counts.size + 1, h.scale)
-        append(b[:-1], b[1:], positive.counts)
-    if not counts:
+    """Edges (k + 1) and counts (k) of the finite values of one histogram of magnitudes, at
+    its own scale."""
+    batch = HistogramBatch.of([h])
+    shown = display(batch, batch.spans(), np.zeros(1, dtype=np.int64))
+    size = int(shown.size[0])
+    if size == 0:
         return np.zeros(0), np.zeros(0)
-    return np.concatenate(edges), np.concatenate(counts)
+    return np.concatenate(([shown.lower[0]], shown.limits[0, :size])), shown.counts[0, :size]
 
 
-def encode_display(h: ExponentialHistogram) -> bytes:
-    """The serialized ``HistogramProto`` of ``h`` (already coarsened where the version says)."""
-    edges, counts = display_buckets(h)
-    finite = h.finite_count
-    return b"".join([
-        pw.field_double(1, h.min if finite else 0.0), pw.field_double(2, h.max if finite else 0.0),
-        pw.field_double(3, float(finite)), pw.field_double(4, h.sum), pw.field_double(5, h.sum_of_squares),
-        pw.field_packed_doubles(6, edges[1:]), pw.field_packed_doubles(7, counts)])
+def bucket_runs(batch: HistogramBatch, spans: BucketSpans) -> list[bytes]:
+    """Each row's ``BucketRun`` message: ``offset`` (its first non-zero bucket) and the packed
+    counts up to its last non-zero bucket (empty for a row without buckets)."""
+    columns = np.arange(batch.counts.shape[1])
+    first, last = spans.low - batch.offset, spans.high - batch.offset
+    inside = spans.occupied[:, None] & (columns >= first[:, None]) & (columns <= last[:, None])
+    values = batch.counts[inside]
+    lengths = pw.varint_lengths(values)
+    packed = pw.packed_varints(values, lengths)
+    per_row = np.zeros(inside.shape, dtype=np.int64)
+    per_row[inside] = lengths
+    ends = np.cumsum(per_row.sum(axis=1)).tolist()
+    starts = [0] + ends[:-1]
+    return [pw.field_sint(1, low) + pw.field_bytes(2, packed[a:b]) if occupied else b""
+            for low, a, b, occupied in zip(spans.low.tolist(), starts, ends, spans.occupied.tolist())]
+
+
+def encode_values(tags: list[str], batch: HistogramBatch, name_plugin: list[bool], version: int = VERSION) -> list[bytes]:
+    """The serialized ``Summary.Value`` of each row of ``batch``, tagged ``tags[r]``. Version 1
+    names the plugin on every value and displays every bucket; version 2 names it where
+    ``name_plugin[r]`` (a tag's first value in a file) and displays at most
+    ``DISPLAY_BUCKETS`` (``display_downscale``)."""
+    batch = batch.trimmed()
+    spans = batch.spans()
+    k = display_downscale(batch, spans) if version >= 2 else np.zeros(len(batch), dtype=np.int64)
+    shown = display(batch, spans, k)
+    runs = bucket_runs(batch, spans)
+    header = pw.field_varint(1, version) + pw.field_sint(2, batch.scale) + pw.field_double(3, batch.zero_threshold)
+    plugin_name = pw.field_bytes(1, PLUGIN_NAME.encode())
+    finite = batch.finite_count
+    shown_extremes = np.where(finite > 0, [batch.min, batch.max], 0.0)
+    statistics = pw.fixed64_fields([1, 2, 3, 4, 5], np.stack(
+        [shown_extremes[0], shown_extremes[1], finite.astype(np.float64), batch.sum, batch.sum_of_squares], axis=1))
+    lossless = pw.fixed64_fields([10, 11, 12, 13], np.stack(
+        [batch.sum, batch.sum_of_squares, batch.min, batch.max], axis=1)) if version == 1 else [b""] * len(batch)
+    columns = zip(tags, runs, statistics, lossless, batch.zero_count.tolist(), batch.nan_count.tolist(),
+                  batch.positive_infinity_count.tolist(), shown.size.tolist(), name_plugin)
+    out = []
+    for r, (tag, run, stats, lossless_stats, zeros, nans, infinities, size, named) in enumerate(columns):
+        content = b"".join([header, pw.field_bytes(4, run), pw.field_varint(6, zeros), pw.field_varint(7, nans),
+                            pw.field_varint(8, infinities), lossless_stats])
+        histo = b"".join([stats, pw.field_bytes(6, shown.limits[r, :size].tobytes()),
+                          pw.field_bytes(7, shown.counts[r, :size].tobytes())])
+        plugin = (plugin_name if (version == 1 or named) else b"") + pw.field_bytes(2, content)
+        out.append(pw.field_bytes(1, tag.encode()) + pw.field_bytes(5, histo, always=True) +
+                   pw.field_bytes(9, pw.field_bytes(1, plugin, always=True), always=True))
+    return out
 
 
 def encode_value(tag: str, h: ExponentialHistogram, name_plugin: bool, version: int = VERSION) -> bytes:
-    """The serialized ``Summary.Value`` of one histogram. Version 1 names the plugin on every
-    value; version 2 only where ``name_plugin`` (a tag's first value in a file)."""
-    display = coarsened(h) if version >= 2 else h
-    plugin = pw.field_bytes(1, PLUGIN_NAME.encode()) if (version == 1 or name_plugin) else b""
-    plugin += pw.field_bytes(2, encode_payload(h, version))
-    metadata = pw.field_bytes(1, plugin, always=True)
-    return pw.field_bytes(1, tag.encode()) + pw.field_bytes(5, encode_display(display), always=True) + \
-        pw.field_bytes(9, metadata, always=True)
+    """The serialized ``Summary.Value`` of one histogram of magnitudes (``encode_values``)."""
+    return encode_values([tag], HistogramBatch.of([h]), [name_plugin], version)[0]
 
 
 # -- decoding (for reading logs back) -------------------------------------------------------

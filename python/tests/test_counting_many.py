@@ -34,3 +34,15 @@ def test_batched_counts_and_moments_equal_the_per_tensor_ones(scale, zero_thresh
         assert got[2:] == list(want[2:]), i  # min and max exactly
         for x, y in zip(got[:2], want[:2]):  # sums up to the order of summation
             assert math.isclose(x, y, rel_tol=1e-12, abs_tol=1e-300), i
+
+
+def test_segments_of_gradients_fold_and_widen_like_magnitudes():
+    g = torch.Generator().manual_seed(6)
+    gradients = [torch.randn(50, 3, generator=g).half(), torch.randn(40, generator=g).bfloat16(),
+                 torch.tensor([-0.0, -1e-41, float("nan"), -float("inf")]), torch.randn(2, 2, generator=g)]
+    segments = counting.Segments.of_gradients(gradients, FLOAT32)
+    assert segments.flat.dtype == torch.float32 and segments.sizes.tolist() == [150, 40, 4, 4]
+    for array, gradient in zip(segments.arrays, gradients):
+        want, fmt = counting.magnitudes(gradient)
+        assert fmt is FLOAT32
+        assert torch.equal(array.view(torch.int32), want.view(torch.int32))  # bit for bit, NaN and -0 included
