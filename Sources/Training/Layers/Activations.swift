@@ -1,4 +1,4 @@
-/// Pointwise activations. Backward functions accumulate into dinp.
+/// Pointwise activations. Backward functions accumulate into dinp (or overwrite it).
 ///
 /// - ReLU: y = max(0, x), dy/dx = 1[x > 0]
 /// - tanh: y = tanh x, dy/dx = 1 − y²
@@ -22,14 +22,25 @@ public enum Activation: String, Sendable, CaseIterable {
         }
     }
 
-    /// dinp += dout · f′(inp); `out` is the forward output (used by tanh).
+    /// dinp += dout · f′(inp), or with `accumulate` false dinp = dout · f′(inp) (no zeroing
+    /// pass first); `out` is the forward output (used by tanh). Branch-free, so the loops
+    /// vectorize.
     public func backward<T: TrainingScalar>(dinp: UnsafeMutablePointer<T>, dout: UnsafePointer<T>,
-                                            inp: UnsafePointer<T>, out: UnsafePointer<T>, count n: Int) {
+                                            inp: UnsafePointer<T>, out: UnsafePointer<T>, count n: Int,
+                                            accumulate: Bool = true) {
         switch self {
         case .relu:
-            for i in 0..<n where inp[i] > 0 { dinp[i] += dout[i] }
+            // dout[i] is loaded unconditionally, so that the select vectorizes.
+            if accumulate {
+                for i in 0..<n { let d = dout[i]; dinp[i] += inp[i] > 0 ? d : 0 }
+            } else {
+                for i in 0..<n { let d = dout[i]; dinp[i] = inp[i] > 0 ? d : 0 }
+            }
         case .tanh:
-            for i in 0..<n { dinp[i] += dout[i] * (1 - out[i] * out[i]) }
+            for i in 0..<n {
+                let d = dout[i] * (1 - out[i] * out[i])
+                dinp[i] = accumulate ? dinp[i] + d : d
+            }
         case .gelu:
             let k = T(Self.geluScale)
             for i in 0..<n {
@@ -38,7 +49,8 @@ public enum Activation: String, Sendable, CaseIterable {
                 let th = T.tanh(u)
                 let sech2 = 1 - th * th
                 let du = k * (1 + 3 * T(0.044715) * x * x)
-                dinp[i] += dout[i] * (T(0.5) * (1 + th) + T(0.5) * x * sech2 * du)
+                let d = dout[i] * (T(0.5) * (1 + th) + T(0.5) * x * sech2 * du)
+                dinp[i] = accumulate ? dinp[i] + d : d
             }
         }
     }

@@ -42,13 +42,15 @@ public enum CausalSelfAttention {
         }
     }
 
-    /// Accumulates into dqkv ([B, T, 3C]); `scratch` holds at least T·T elements.
+    /// Accumulates into dqkv ([B, T, 3C]), or with `accumulate` false overwrites it (each
+    /// element belongs to exactly one head's dQ, dK or dV); `scratch` holds at least T·T elements.
     public static func backward<T: TrainingScalar>(
         dqkv: UnsafeMutablePointer<T>, scratch: UnsafeMutablePointer<T>,
         dout: UnsafePointer<T>, qkv: UnsafePointer<T>, att: UnsafePointer<T>,
-        batch: Int, length: Int, channels c: Int, heads: Int
+        batch: Int, length: Int, channels c: Int, heads: Int, accumulate: Bool = true
     ) {
         let hs = c / heads, c3 = 3 * c, tt = length
+        let beta: T = accumulate ? 1 : 0
         let scale = 1 / T(hs).squareRoot()
         let da = scratch
         for b in 0..<batch {
@@ -60,7 +62,7 @@ public enum CausalSelfAttention {
                 T.gemm(transposeA: false, transposeB: true, m: tt, n: tt, k: hs,
                        alpha: 1, a: dy, lda: c, b: v, ldb: c3, beta: 0, c: da, ldc: tt)
                 T.gemm(transposeA: true, transposeB: false, m: tt, n: hs, k: tt,
-                       alpha: 1, a: a, lda: tt, b: dy, ldb: c, beta: 1, c: dv, ldc: c3)
+                       alpha: 1, a: a, lda: tt, b: dy, ldb: c, beta: beta, c: dv, ldc: c3)
                 for i in 0..<tt {
                     let ar = a + i * tt, dr = da + i * tt
                     var dot: T = 0
@@ -69,9 +71,9 @@ public enum CausalSelfAttention {
                     for j in (i + 1)..<tt { dr[j] = 0 }
                 }
                 T.gemm(transposeA: false, transposeB: false, m: tt, n: hs, k: tt,
-                       alpha: scale, a: da, lda: tt, b: k, ldb: c3, beta: 1, c: dq, ldc: c3)
+                       alpha: scale, a: da, lda: tt, b: k, ldb: c3, beta: beta, c: dq, ldc: c3)
                 T.gemm(transposeA: true, transposeB: false, m: tt, n: hs, k: tt,
-                       alpha: scale, a: da, lda: tt, b: q, ldb: c3, beta: 1, c: dk, ldc: c3)
+                       alpha: scale, a: da, lda: tt, b: q, ldb: c3, beta: beta, c: dk, ldc: c3)
             }
         }
     }

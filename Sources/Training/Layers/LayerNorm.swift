@@ -30,12 +30,12 @@ public enum LayerNorm {
         }
     }
 
-    /// Accumulates into dinp, dweight, dbias.
+    /// Accumulates into dinp (with `accumulateInput` false, overwrites it), dweight, dbias.
     public static func backward<T: TrainingScalar>(
         dinp: UnsafeMutablePointer<T>, dweight: UnsafeMutablePointer<T>, dbias: UnsafeMutablePointer<T>,
         dout: UnsafePointer<T>, inp: UnsafePointer<T>, weight: UnsafePointer<T>,
         mean: UnsafePointer<T>, rstd: UnsafePointer<T>,
-        rows n: Int, channels c: Int
+        rows n: Int, channels c: Int, accumulateInput: Bool = true
     ) {
         let invC = 1 / T(c)
         for r in 0..<n {
@@ -55,7 +55,8 @@ public enum LayerNorm {
                 let g = dy[i] * weight[i]
                 dbias[i] += dy[i]
                 dweight[i] += dy[i] * xhat
-                dx[i] += s * (g - meanG - xhat * meanGX)
+                let d = s * (g - meanG - xhat * meanGX)
+                dx[i] = accumulateInput ? dx[i] + d : d
             }
         }
     }

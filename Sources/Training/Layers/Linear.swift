@@ -19,15 +19,16 @@ public enum Linear {
         }
     }
 
-    /// Accumulates into dinp (if given), dweight and dbias.
+    /// Accumulates into dinp (if given; with `accumulateInput` false, overwrites it: dinp =
+    /// dout W, no zeroing pass first), dweight and dbias.
     public static func backward<T: TrainingScalar>(
         dinp: UnsafeMutablePointer<T>?, dweight: UnsafeMutablePointer<T>, dbias: UnsafeMutablePointer<T>?,
         dout: UnsafePointer<T>, inp: UnsafePointer<T>, weight: UnsafePointer<T>,
-        rows n: Int, inC: Int, outC: Int
+        rows n: Int, inC: Int, outC: Int, accumulateInput: Bool = true
     ) {
         if let dinp {
             T.gemm(transposeA: false, transposeB: false, m: n, n: inC, k: outC,
-                   alpha: 1, a: dout, lda: outC, b: weight, ldb: inC, beta: 1, c: dinp, ldc: inC)
+                   alpha: 1, a: dout, lda: outC, b: weight, ldb: inC, beta: accumulateInput ? 1 : 0, c: dinp, ldc: inC)
         }
         T.gemm(transposeA: true, transposeB: false, m: outC, n: inC, k: n,
                alpha: 1, a: dout, lda: outC, b: inp, ldb: inC, beta: 1, c: dweight, ldc: inC)

@@ -5,14 +5,20 @@ import Histograms
 /// The trainer's logging path. The training thread only computes |g| into one of two
 /// preallocated buffers (plus Σg² and the count below 1e-8, in the same pass); recording the
 /// per-tensor histograms, merging them into `grad/abs_all`, and every sink call (encoding,
-/// CRCs, file writes) run in order on one serial background queue, overlapping the next step.
+/// CRCs, file writes) run in order on one serial background thread at idle priority
+/// (``IdlePriorityWorker``), overlapping the next step where a core has time.
 /// The two |g| buffers alternate; step t waits only if the job of step t − 2 still holds its
-/// buffer. All sink calls happen on the queue, so sinks need not be thread-safe.
+/// buffer. A wait longer than ``starvationTimeout`` means other processes leave the idle thread
+/// no time: the queue then moves to a thread at normal priority for the rest of the run.
+/// All sink calls happen on the worker, so sinks need not be thread-safe.
 final class LogPipeline: @unchecked Sendable {
     // @unchecked: `sink` and `buffers` contents are touched by the queue only while the
     // buffer's semaphore is held by that job; `firstError`/`medians` only under `lock`.
     private let sink: TrainingLogSink
-    private let queue = DispatchQueue(label: "gradscope.training.log")
+    private let worker: IdlePriorityWorker
+    /// Seconds the training thread waits for the idle-priority logging thread before moving the
+    /// queue to normal priority (a step's logging takes a few milliseconds).
+    static let starvationTimeout: TimeInterval = 0.1
     private let buffers: [Buffer<Float>]
     private let free: [DispatchSemaphore]
     private let lock = NSLock()
@@ -25,8 +31,9 @@ final class LogPipeline: @unchecked Sendable {
     /// `tensors` are the logged ones (a subset, at their offsets in the flat buffer of
     /// `parameterCount` values that ``absoluteGradients`` fills).
     init(sink: TrainingLogSink, tensors: [ParameterStore<Float>.Tensor], parameterCount: Int, scale: Int,
-         keepMedianSteps: Set<Int>) {
+         keepMedianSteps: Set<Int>, idlePriority: Bool = true) {
         self.sink = sink
+        worker = IdlePriorityWorker(name: "gradscope.log", idle: idlePriority)
         self.tensors = tensors.map { ("grad/" + $0.name, $0.offset, $0.count) }
         precondition(tensors.allSatisfy { $0.offset >= 0 && $0.offset + $0.count <= parameterCount })
         buffers = [Buffer(count: parameterCount), Buffer(count: parameterCount)]
@@ -35,11 +42,17 @@ final class LogPipeline: @unchecked Sendable {
         self.keepMedianSteps = keepMedianSteps
     }
 
+    /// A run that ended early (an error) never called ``finish()``: end the thread after its jobs.
+    deinit { worker.close() }
+
     /// Computes |g| of the flat gradient buffer into the buffer of `step` (waiting for it to be
     /// free) and returns the scalars; the histograms are recorded later by ``submit``.
     func absoluteGradients(_ g: UnsafePointer<Float>, count: Int, step: Int) -> (sumSquares: Double, below: Int) {
         let k = step & 1
-        free[k].wait()
+        if free[k].wait(timeout: .now() + Self.starvationTimeout) == .timedOut {
+            worker.promote()
+            free[k].wait()
+        }
         let r = GradientMonitor.absoluteValuesChunked(g, into: buffers[k].base, count: count)
         return r
     }
@@ -49,7 +62,7 @@ final class LogPipeline: @unchecked Sendable {
     func submit(step: Int, scalars: [(String, Double)], histograms: Bool,
                 extra: [(String, ExponentialHistogram)] = []) {
         let k = step & 1
-        queue.async {
+        worker.async {
             for (tag, value) in scalars { self.sink.scalar(tag, step: step, value: value) }
             if histograms {
                 let base = self.buffers[k].base
@@ -75,7 +88,7 @@ final class LogPipeline: @unchecked Sendable {
 
     /// Queues scalars only (used when a step ends early, e.g. on a NaN loss).
     func submit(step: Int, scalars: [(String, Double)]) {
-        queue.async {
+        worker.async {
             for (tag, value) in scalars { self.sink.scalar(tag, step: step, value: value) }
         }
     }
@@ -85,13 +98,21 @@ final class LogPipeline: @unchecked Sendable {
         if let error = withLock({ firstError }) { throw error }
     }
 
-    /// Waits for the queue to drain, finishes the sink, rethrows the first error.
+    /// Waits for the queue to drain, finishes the sink, ends the worker, rethrows the first error.
     func finish() throws {
-        queue.sync {
+        worker.async {
             do { try self.sink.finish() } catch { self.record(error) }
         }
+        if !worker.drain(timeout: Self.starvationTimeout) { worker.promote() }
+        worker.close()
         try checkError()
     }
+
+    /// Whether the queue moved to normal priority (see ``starvationTimeout``).
+    var loggingPromoted: Bool { worker.isPromoted }
+
+    /// The scheduling policy of the logging thread (Linux: `SCHED_IDLE` = 5 unless promoted).
+    var loggingPolicy: Int32? { worker.schedulingPolicy }
 
     /// log₁₀ median |g| recorded at `step` (only for `keepMedianSteps`; call after ``finish()``).
     func medianLog10(at step: Int) -> Double? { withLock { medians[step] } }

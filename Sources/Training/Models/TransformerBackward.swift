@@ -1,26 +1,25 @@
 /// Backward of ``Transformer``, llm.c style: one function per block placement, each reading
 /// as the reverse of its forward. Every function accumulates parameter gradients into the
-/// shard's gradient buffer; `s.gX` carries d(output of the current block) downwards.
+/// shard's gradient buffer; `s.gX` carries d(output of the current block) downwards. A scratch
+/// gradient's first writer overwrites it (`accumulateInput: false`), so none is zeroed first.
 extension Transformer {
     /// Backward from `s.dlogits` (written by the loss) through the read-out, every block and
     /// the embedding.
     @_specialize(where Scalar == Float)
     func backward(_ s: TransformerShard<Scalar>) {
         let p = parameters, ix = index, c = config.dModel, n = s.rows
-        s.gX.zero()
         switch config.placement {
         case .postLN:
             Linear.backward(dinp: s.gX.base, dweight: s.gradient(ix.outW), dbias: s.gradient(ix.outB),
                             dout: s.dlogits.base, inp: finalHidden(s).base, weight: p.value(ix.outW),
-                            rows: n, inC: c, outC: config.vocabulary)
+                            rows: n, inC: c, outC: config.vocabulary, accumulateInput: false)
         case .preLN:
-            s.gLn.zero()
             Linear.backward(dinp: s.gLn.base, dweight: s.gradient(ix.outW), dbias: s.gradient(ix.outB),
                             dout: s.dlogits.base, inp: s.lnfOut.base, weight: p.value(ix.outW),
-                            rows: n, inC: c, outC: config.vocabulary)
+                            rows: n, inC: c, outC: config.vocabulary, accumulateInput: false)
             LayerNorm.backward(dinp: s.gX.base, dweight: s.gradient(ix.lnfW), dbias: s.gradient(ix.lnfB),
                                dout: s.gLn.base, inp: blockOutput(config.layers - 1, s).base, weight: p.value(ix.lnfW),
-                               mean: s.lnfMean.base, rstd: s.lnfRstd.base, rows: n, channels: c)
+                               mean: s.lnfMean.base, rstd: s.lnfRstd.base, rows: n, channels: c, accumulateInput: false)
         }
         for l in stride(from: config.layers - 1, through: 0, by: -1) {
             switch config.placement {
@@ -40,16 +39,14 @@ extension Transformer {
     func postLNBlockBackward(_ l: Int, _ s: TransformerShard<Scalar>) {
         let p = parameters, b = index.blocks[l], a = s.blocks[l], x = blockOutput(l - 1, s).base
         let c = config.dModel, n = s.rows, nc = n * c
-        s.gRes2.zero()
         LayerNorm.backward(dinp: s.gRes2.base, dweight: s.gradient(b.ln2W), dbias: s.gradient(b.ln2B),
                            dout: s.gX.base, inp: a.res2.base, weight: p.value(b.ln2W),
-                           mean: a.ln2Mean.base, rstd: a.ln2Rstd.base, rows: n, channels: c)
+                           mean: a.ln2Mean.base, rstd: a.ln2Rstd.base, rows: n, channels: c, accumulateInput: false)
         s.gLn.base.update(from: s.gRes2.base, count: nc)
         feedForwardBackward(a, b, s, dout: s.gRes2.base, inp: a.ln1Out.base, dinp: s.gLn.base)
-        s.gRes1.zero()
         LayerNorm.backward(dinp: s.gRes1.base, dweight: s.gradient(b.ln1W), dbias: s.gradient(b.ln1B),
                            dout: s.gLn.base, inp: a.res1.base, weight: p.value(b.ln1W),
-                           mean: a.ln1Mean.base, rstd: a.ln1Rstd.base, rows: n, channels: c)
+                           mean: a.ln1Mean.base, rstd: a.ln1Rstd.base, rows: n, channels: c, accumulateInput: false)
         s.gX.base.update(from: s.gRes1.base, count: nc)
         attentionBackward(a, b, s, dout: s.gRes1.base, inp: x, dinp: s.gX.base)
     }
@@ -81,11 +78,11 @@ extension Transformer {
                              _ s: TransformerShard<Scalar>, dout: UnsafePointer<Scalar>,
                              inp: UnsafePointer<Scalar>, dinp: UnsafeMutablePointer<Scalar>) {
         let p = parameters, c = config.dModel, f = config.ffMultiplier * c, n = s.rows
-        s.gFFA.zero()
         Linear.backward(dinp: s.gFFA.base, dweight: s.gradient(b.ff2W), dbias: s.gradient(b.ff2B),
-                        dout: dout, inp: a.ffA.base, weight: p.value(b.ff2W), rows: n, inC: f, outC: c)
-        s.gFFH.zero()
-        Activation.relu.backward(dinp: s.gFFH.base, dout: s.gFFA.base, inp: a.ffH.base, out: a.ffA.base, count: n * f)
+                        dout: dout, inp: a.ffA.base, weight: p.value(b.ff2W), rows: n, inC: f, outC: c,
+                        accumulateInput: false)
+        Activation.relu.backward(dinp: s.gFFH.base, dout: s.gFFA.base, inp: a.ffH.base, out: a.ffA.base, count: n * f,
+                                 accumulate: false)
         Linear.backward(dinp: dinp, dweight: s.gradient(b.ff1W), dbias: s.gradient(b.ff1B),
                         dout: s.gFFH.base, inp: inp, weight: p.value(b.ff1W), rows: n, inC: c, outC: f)
     }
@@ -96,13 +93,13 @@ extension Transformer {
                            _ s: TransformerShard<Scalar>, dout: UnsafePointer<Scalar>,
                            inp: UnsafePointer<Scalar>, dinp: UnsafeMutablePointer<Scalar>) {
         let p = parameters, c = config.dModel, n = s.rows
-        s.gAttY.zero()
         Linear.backward(dinp: s.gAttY.base, dweight: s.gradient(b.outProjW), dbias: s.gradient(b.outProjB),
-                        dout: dout, inp: a.attY.base, weight: p.value(b.outProjW), rows: n, inC: c, outC: c)
-        s.gQKV.zero()
+                        dout: dout, inp: a.attY.base, weight: p.value(b.outProjW), rows: n, inC: c, outC: c,
+                        accumulateInput: false)
         CausalSelfAttention.backward(dqkv: s.gQKV.base, scratch: s.gAtt.base, dout: s.gAttY.base,
                                      qkv: a.qkv.base, att: a.att.base,
-                                     batch: s.sequences, length: length, channels: c, heads: config.heads)
+                                     batch: s.sequences, length: length, channels: c, heads: config.heads,
+                                     accumulate: false)
         Linear.backward(dinp: dinp, dweight: s.gradient(b.inProjW), dbias: s.gradient(b.inProjB),
                         dout: s.gQKV.base, inp: inp, weight: p.value(b.inProjW), rows: n, inC: c, outC: 3 * c)
     }
