@@ -17,12 +17,10 @@ public enum LayerNorm {
         let eps = T(epsilon), invC = 1 / T(c)
         for r in 0..<n {
             let x = inp + r * c, y = out + r * c
-            var m: T = 0
-            for i in 0..<c { m += x[i] }
-            m *= invC
-            var v: T = 0
-            for i in 0..<c { let d = x[i] - m; v += d * d }
-            v *= invC
+            let m = Lanes.sum(c, lanes: { Lanes.load(x, $0) }, scalar: { x[$0] }) * invC
+            let mm = SIMD8<T>(repeating: m)
+            let v = Lanes.sum(c, lanes: { let d = Lanes.load(x, $0) - mm; return d * d },
+                              scalar: { let d = x[$0] - m; return d * d }) * invC
             let s = 1 / (v + eps).squareRoot()
             for i in 0..<c { y[i] = (x[i] - m) * s * weight[i] + bias[i] }
             mean[r] = m
@@ -41,22 +39,21 @@ public enum LayerNorm {
         for r in 0..<n {
             let x = inp + r * c, dy = dout + r * c, dx = dinp + r * c
             let m = mean[r], s = rstd[r]
-            var meanG: T = 0, meanGX: T = 0
+            let mm = SIMD8<T>(repeating: m), ss = SIMD8<T>(repeating: s)
+            let meanG = Lanes.sum(c, lanes: { Lanes.load(dy, $0) * Lanes.load(weight, $0) },
+                                  scalar: { dy[$0] * weight[$0] }) * invC
+            let meanGX = Lanes.sum(c, lanes: { i in
+                Lanes.load(dy, i) * Lanes.load(weight, i) * ((Lanes.load(x, i) - mm) * ss)
+            }, scalar: { i in dy[i] * weight[i] * ((x[i] - m) * s) }) * invC
+            // Three loops of few pointers each, branch-free, so each vectorizes.
             for i in 0..<c {
-                let xhat = (x[i] - m) * s
-                let g = dy[i] * weight[i]
-                meanG += g
-                meanGX += g * xhat
-            }
-            meanG *= invC
-            meanGX *= invC
-            for i in 0..<c {
-                let xhat = (x[i] - m) * s
-                let g = dy[i] * weight[i]
                 dbias[i] += dy[i]
-                dweight[i] += dy[i] * xhat
-                let d = s * (g - meanG - xhat * meanGX)
-                dx[i] = accumulateInput ? dx[i] + d : d
+                dweight[i] += dy[i] * ((x[i] - m) * s)
+            }
+            if accumulateInput {
+                for i in 0..<c { dx[i] += s * (dy[i] * weight[i] - meanG - ((x[i] - m) * s) * meanGX) }
+            } else {
+                for i in 0..<c { dx[i] = s * (dy[i] * weight[i] - meanG - ((x[i] - m) * s) * meanGX) }
             }
         }
     }

@@ -10,13 +10,14 @@ public enum Linear {
         weight: UnsafePointer<T>, bias: UnsafePointer<T>?,
         rows n: Int, inC: Int, outC: Int
     ) {
-        T.gemm(transposeA: false, transposeB: true, m: n, n: outC, k: inC,
-               alpha: 1, a: inp, lda: inC, b: weight, ldb: inC, beta: 0, c: out, ldc: outC)
-        guard let bias else { return }
-        for r in 0..<n {
-            let row = out + r * outC
-            for o in 0..<outC { row[o] += bias[o] }
+        // With a bias, out starts as the bias rows and the GEMM adds onto them (β = 1): one pass
+        // fewer than zeroing (β = 0) and adding the bias after, with the same sums, since the
+        // GEMM adds its product to C once.
+        if let bias {
+            for r in 0..<n { (out + r * outC).update(from: bias, count: outC) }
         }
+        T.gemm(transposeA: false, transposeB: true, m: n, n: outC, k: inC,
+               alpha: 1, a: inp, lda: inC, b: weight, ldb: inC, beta: bias == nil ? 0 : 1, c: out, ldc: outC)
     }
 
     /// Accumulates into dinp (if given; with `accumulateInput` false, overwrites it: dinp =

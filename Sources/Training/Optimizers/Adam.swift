@@ -72,21 +72,15 @@ public struct Adam: Optimizer {
             return report
         }
 
-        let moments = AdamMoments(beta1: beta1, beta2: beta2)
-        let stepSize = Float(learningRate / bc1)
-        let bc2SqrtInv = Float(1 / bc2.squareRoot())
-        let decay = Float(1 - learningRate * weightDecay)
-        let lr = Float(learningRate)
+        let update = AdamUpdate(moments: AdamMoments(beta1: beta1, beta2: beta2), stepSize: Float(learningRate / bc1),
+                                bc2SqrtInv: Float(1 / bc2.squareRoot()), epsilon: eps,
+                                decay: weightDecay != 0 ? Float(1 - learningRate * weightDecay) : nil,
+                                learningRate: Float(learningRate))
         var sum = 0.0
         m.withUnsafeMutableBufferPointer { m in
             v.withUnsafeMutableBufferPointer { v in
-                for i in 0..<n {
-                    if weightDecay != 0 { parameters[i] *= decay }
-                    moments.update(m: &m[i], v: &v[i], gradient: gradients[i])
-                    let denom = v[i].squareRoot() * bc2SqrtInv + eps
-                    parameters[i] -= stepSize * (m[i] / denom)
-                    sum += Double(lr / denom)
-                }
+                sum = update.apply(parameters: parameters.baseAddress!, gradients: gradients.baseAddress!,
+                                   m: m.baseAddress!, v: v.baseAddress!, count: n)
             }
         }
         report.meanAdaptiveStep = sum / Double(max(n, 1))
@@ -108,5 +102,68 @@ public struct Adam: Optimizer {
             }
         }
         return true
+    }
+}
+
+/// One Adam(W) step over flat buffers, eight parameters at a time (the loop with a serial Double
+/// sum did not vectorize):
+///
+///     p ← p·(1 − lr·λ);  m, v ← AdamMoments;  p ← p − (lr / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε)
+///
+/// Every lane runs the operations of the scalar formula in its order, so the parameters are the
+/// same as one at a time. It returns Σ lr / (√v̂ + ε), summed in eight Float lanes per block of
+/// 256 parameters and in Double across blocks.
+struct AdamUpdate {
+    let moments: AdamMoments
+    let stepSize: Float
+    let bc2SqrtInv: Float
+    let epsilon: Float
+    let decay: Float?
+    let learningRate: Float
+
+    func apply(parameters p: UnsafeMutablePointer<Float>, gradients g: UnsafePointer<Float>,
+               m: UnsafeMutablePointer<Float>, v: UnsafeMutablePointer<Float>, count n: Int) -> Double {
+        var sum = 0.0, i = 0
+        while i + 8 <= n {
+            var lanes = SIMD8<Float>()
+            let end = min(n - 7, i + 256)
+            while i < end {
+                lanes += block(p + i, g + i, m + i, v + i)
+                i += 8
+            }
+            sum += Double(lanes.sum())
+        }
+        while i < n {
+            sum += Double(one(&p[i], g[i], &m[i], &v[i]))
+            i += 1
+        }
+        return sum
+    }
+
+    /// Updates eight parameters; returns their lr / (√v̂ + ε).
+    @inline(__always)
+    private func block(_ p: UnsafeMutablePointer<Float>, _ g: UnsafePointer<Float>,
+                       _ m: UnsafeMutablePointer<Float>, _ v: UnsafeMutablePointer<Float>) -> SIMD8<Float> {
+        var pi = UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self)
+        var mi = UnsafeRawPointer(m).loadUnaligned(as: SIMD8<Float>.self)
+        var vi = UnsafeRawPointer(v).loadUnaligned(as: SIMD8<Float>.self)
+        let gi = UnsafeRawPointer(g).loadUnaligned(as: SIMD8<Float>.self)
+        if let decay { pi *= decay }
+        moments.update(m: &mi, v: &vi, gradient: gi)
+        let denom = vi.squareRoot() * bc2SqrtInv + epsilon
+        pi -= stepSize * (mi / denom)
+        UnsafeMutableRawPointer(p).storeBytes(of: pi, as: SIMD8<Float>.self)
+        UnsafeMutableRawPointer(m).storeBytes(of: mi, as: SIMD8<Float>.self)
+        UnsafeMutableRawPointer(v).storeBytes(of: vi, as: SIMD8<Float>.self)
+        return learningRate / denom
+    }
+
+    @inline(__always)
+    private func one(_ p: inout Float, _ g: Float, _ m: inout Float, _ v: inout Float) -> Float {
+        if let decay { p *= decay }
+        moments.update(m: &m, v: &v, gradient: g)
+        let denom = v.squareRoot() * bc2SqrtInv + epsilon
+        p -= stepSize * (m / denom)
+        return learningRate / denom
     }
 }

@@ -20,4 +20,12 @@ struct AdamMoments {
         m += oneMinusBeta1 * (g - m)
         v = beta2 * v + oneMinusBeta2 * (g * g)
     }
+
+    /// The same update on eight parameters at once (lane for lane the same operations, so the
+    /// same results).
+    @inline(__always)
+    func update(m: inout SIMD8<Float>, v: inout SIMD8<Float>, gradient g: SIMD8<Float>) {
+        m += oneMinusBeta1 * (g - m)
+        v = beta2 * v + oneMinusBeta2 * (g * g)
+    }
 }

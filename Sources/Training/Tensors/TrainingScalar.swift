@@ -4,7 +4,7 @@ import Foundation
 /// The element type of tensors: Float32 for training, Double for the finite-difference
 /// checks in tests. Layer maths is written once, generic over this protocol; matrix
 /// products go through BLAS (`cblas_sgemm` / `cblas_dgemm`).
-public protocol TrainingScalar: BinaryFloatingPoint, Sendable {
+public protocol TrainingScalar: BinaryFloatingPoint, SIMDScalar, Sendable {
     /// Row-major C[m×n] = α · op(A)[m×k] · op(B)[k×n] + β · C, op = transpose if requested.
     static func gemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
                      alpha: Self, a: UnsafePointer<Self>, lda: Int,

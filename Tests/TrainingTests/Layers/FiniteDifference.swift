@@ -55,6 +55,10 @@ final class DoubleBuffers {
         return UnsafeMutableBufferPointer(rebasing: b[0..<values.count])
     }
     func zeros(_ n: Int) -> UnsafeMutableBufferPointer<Double> { make([Double](repeating: 0, count: n)) }
+    /// A gradient buffer to accumulate into (zeros) or to be overwritten (NaN, so a missed element shows).
+    func start(_ n: Int, accumulate: Bool) -> UnsafeMutableBufferPointer<Double> {
+        make([Double](repeating: accumulate ? 0 : .nan, count: n))
+    }
     deinit { storage.forEach { $0.deallocate() } }
 }
 

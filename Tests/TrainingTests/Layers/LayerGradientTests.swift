@@ -2,10 +2,13 @@ import Testing
 @testable import Training
 
 /// Each layer's backward against central finite differences of L = Σ w ⊙ forward(x),
-/// in Double, over every input and parameter element.
+/// in Double, over every input and parameter element. Where a backward can overwrite its input
+/// gradient instead of accumulating (`accumulate` false), that buffer starts as NaN, so every
+/// element must be written.
 @Suite("Layer gradients")
 struct LayerGradientTests {
-    @Test func linear() {
+    @Test(arguments: [true, false])
+    func linear(accumulate: Bool) {
         var data = TestData(seed: 1)
         let n = 3, inC = 4, outC = 5
         let m = DoubleBuffers()
@@ -17,18 +20,21 @@ struct LayerGradientTests {
             return dot(out, upstream)
         }
         _ = loss()
-        let dx = m.zeros(n * inC), dw = m.zeros(outC * inC), db = m.zeros(outC), dout = m.make(upstream)
+        let dx = m.start(n * inC, accumulate: accumulate), dw = m.zeros(outC * inC), db = m.zeros(outC)
+        let dout = m.make(upstream)
         Linear.backward(dinp: dx.baseAddress!, dweight: dw.baseAddress!, dbias: db.baseAddress!,
                         dout: dout.baseAddress!, inp: x.baseAddress!, weight: w.baseAddress!,
-                        rows: n, inC: inC, outC: outC)
+                        rows: n, inC: inC, outC: outC, accumulateInput: accumulate)
         FiniteDifference.expectClose(dx.readOnly, FiniteDifference.gradient(of: loss, at: x), "dx")
         FiniteDifference.expectClose(dw.readOnly, FiniteDifference.gradient(of: loss, at: w), "dW")
         FiniteDifference.expectClose(db.readOnly, FiniteDifference.gradient(of: loss, at: b), "db")
     }
 
-    @Test func layerNorm() {
+    /// 6 channels run the scalar tail of the eight-lane sums only, 19 both parts.
+    @Test(arguments: [6, 19], [true, false])
+    func layerNorm(channels c: Int, accumulate: Bool) {
         var data = TestData(seed: 2)
-        let n = 3, c = 6
+        let n = 3
         let m = DoubleBuffers()
         let x = m.make(data.values(n * c, scale: 2)), w = m.make(data.values(c)), b = m.make(data.values(c))
         let out = m.zeros(n * c), mean = m.zeros(n), rstd = m.zeros(n), upstream = data.values(n * c)
@@ -38,17 +44,18 @@ struct LayerGradientTests {
             return dot(out, upstream)
         }
         _ = loss()
-        let dx = m.zeros(n * c), dw = m.zeros(c), db = m.zeros(c), dout = m.make(upstream)
+        let dx = m.start(n * c, accumulate: accumulate), dw = m.zeros(c), db = m.zeros(c), dout = m.make(upstream)
         LayerNorm.backward(dinp: dx.baseAddress!, dweight: dw.baseAddress!, dbias: db.baseAddress!,
                            dout: dout.baseAddress!, inp: x.baseAddress!, weight: w.baseAddress!,
-                           mean: mean.baseAddress!, rstd: rstd.baseAddress!, rows: n, channels: c)
+                           mean: mean.baseAddress!, rstd: rstd.baseAddress!, rows: n, channels: c,
+                           accumulateInput: accumulate)
         FiniteDifference.expectClose(dx.readOnly, FiniteDifference.gradient(of: loss, at: x), "dx")
         FiniteDifference.expectClose(dw.readOnly, FiniteDifference.gradient(of: loss, at: w), "dw")
         FiniteDifference.expectClose(db.readOnly, FiniteDifference.gradient(of: loss, at: b), "db")
     }
 
-    @Test(arguments: Activation.allCases)
-    func activation(_ f: Activation) {
+    @Test(arguments: Activation.allCases, [true, false])
+    func activation(_ f: Activation, accumulate: Bool) {
         var data = TestData(seed: 3)
         let n = 40
         let m = DoubleBuffers()
@@ -60,8 +67,9 @@ struct LayerGradientTests {
             return dot(out, upstream)
         }
         _ = loss()
-        let dx = m.zeros(n), dout = m.make(upstream)
-        f.backward(dinp: dx.baseAddress!, dout: dout.baseAddress!, inp: x.baseAddress!, out: out.baseAddress!, count: n)
+        let dx = m.start(n, accumulate: accumulate), dout = m.make(upstream)
+        f.backward(dinp: dx.baseAddress!, dout: dout.baseAddress!, inp: x.baseAddress!, out: out.baseAddress!, count: n,
+                   accumulate: accumulate)
         FiniteDifference.expectClose(dx.readOnly, FiniteDifference.gradient(of: loss, at: x), "\(f) dx")
     }
 
@@ -89,7 +97,8 @@ struct LayerGradientTests {
         FiniteDifference.expectClose(dp.readOnly, FiniteDifference.gradient(of: loss, at: pos), "dP")
     }
 
-    @Test func causalSelfAttention() {
+    @Test(arguments: [true, false])
+    func causalSelfAttention(accumulate: Bool) {
         var data = TestData(seed: 5)
         let batch = 2, length = 5, c = 6, heads = 2
         let m = DoubleBuffers()
@@ -109,10 +118,10 @@ struct LayerGradientTests {
             #expect(row.dropFirst(i + 1).allSatisfy { $0 == 0 })
             #expect(abs(row.reduce(0, +) - 1) < 1e-12)
         }
-        let dqkv = m.zeros(qkv.count), scratch = m.zeros(length * length), dout = m.make(upstream)
+        let dqkv = m.start(qkv.count, accumulate: accumulate), scratch = m.zeros(length * length), dout = m.make(upstream)
         CausalSelfAttention.backward(dqkv: dqkv.baseAddress!, scratch: scratch.baseAddress!, dout: dout.baseAddress!,
                                      qkv: qkv.baseAddress!, att: att.baseAddress!,
-                                     batch: batch, length: length, channels: c, heads: heads)
+                                     batch: batch, length: length, channels: c, heads: heads, accumulate: accumulate)
         FiniteDifference.expectClose(dqkv.readOnly, FiniteDifference.gradient(of: loss, at: qkv), "dqkv")
     }
 
