@@ -1,4 +1,5 @@
-"""gradscope's lossless payload and the displayable ``HistogramProto`` of one histogram.
+"""gradscope's lossless payload and the displayable ``HistogramProto`` of each histogram, for a
+step's histograms at once (``HistogramBatch``, ``encode_values``).
 
 See ``Sources/TensorBoardLog/FORMAT.md``. A histogram is one ``Summary.Value`` with
 

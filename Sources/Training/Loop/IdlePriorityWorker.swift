@@ -82,8 +82,8 @@ final class IdlePriorityWorker: @unchecked Sendable {
     /// Runs what is queued, then ends the thread (which holds the worker until then). No job
     /// may be queued afterwards.
     func close() {
-        drain()
         condition.lock()
+        while nextJob < jobs.count || running { condition.wait() }
         closed = true
         condition.broadcast()
         condition.unlock()
@@ -118,8 +118,8 @@ final class IdlePriorityWorker: @unchecked Sendable {
     private func serve(generation mine: Int) {
         condition.lock()
         while true {
-            while !closed && generation == mine && (running || nextJob == jobs.count) { condition.wait() }
-            if generation != mine || (closed && nextJob == jobs.count) { break }
+            while generation == mine && (running || (nextJob == jobs.count && !closed)) { condition.wait() }
+            if generation != mine || nextJob == jobs.count { break }  // promoted away, or closed and empty
             let job = jobs[nextJob]
             nextJob += 1
             running = true
