@@ -49,7 +49,7 @@ python-test: python-venv
 	GRADSCOPE="$$($(SWIFT) build --show-bin-path)/gradscope" GRADSCOPE_REQUIRE_CLI=1 \
 	  $(VENV)/bin/python -m pytest -q -p no:cacheprovider python/tests
 
-## demo: the main job — train Adam, Adam + warmup and RAdam, plot, diagnose (~2 min after the build).
+## demo: the main job — train Adam, Adam + warmup and RAdam, plot, diagnose (about a minute after the build).
 demo: release
 	.build/release/gradscope demo --out $(DEMO_OUT)
 
