@@ -89,6 +89,15 @@ final class IdlePriorityWorker: @unchecked Sendable {
         condition.unlock()
     }
 
+    /// Lets the thread end once it has run what is queued, without waiting for it (safe to call
+    /// from a job, e.g. from the deinit of an object a job held last).
+    func closeWhenDone() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
     /// The policy the current thread reported when it started (`SCHED_IDLE` is 5 on Linux; nil
     /// elsewhere); waits for the thread to start.
     var schedulingPolicy: Int32? {
@@ -114,31 +123,30 @@ final class IdlePriorityWorker: @unchecked Sendable {
         thread.start()
     }
 
-    /// Takes jobs in order while this thread's generation holds the queue.
+    /// Takes jobs in order while this thread's generation holds the queue. Jobs are released
+    /// outside the lock: releasing one may run a deinit that calls back into the worker.
     private func serve(generation mine: Int) {
         condition.lock()
         while true {
             while generation == mine && (running || (nextJob == jobs.count && !closed)) { condition.wait() }
             if generation != mine || nextJob == jobs.count { break }  // promoted away, or closed and empty
-            let job = jobs[nextJob]
+            var job: (() -> Void)? = jobs[nextJob]
             nextJob += 1
             running = true
-            compactIfDone()
+            var finished: [() -> Void] = []
+            if nextJob == jobs.count {  // the queue is empty: drop the jobs that have run
+                swap(&finished, &jobs)
+                nextJob = 0
+            }
             condition.unlock()
-            job()
+            finished.removeAll()
+            job?()
+            job = nil
             condition.lock()
             running = false
             condition.broadcast()
         }
         condition.unlock()
-    }
-
-    /// Drops run jobs once the queue is empty (callers hold the lock).
-    private func compactIfDone() {
-        if nextJob == jobs.count {
-            jobs.removeAll(keepingCapacity: true)
-            nextJob = 0
-        }
     }
 
     /// Switches the calling thread to `SCHED_IDLE` and returns the policy the kernel reports.

@@ -42,8 +42,9 @@ final class LogPipeline: @unchecked Sendable {
         self.keepMedianSteps = keepMedianSteps
     }
 
-    /// A run that ended early (an error) never called ``finish()``: end the thread after its jobs.
-    deinit { worker.close() }
+    /// A run that ended early (an error) never called ``finish()``: end the thread after its
+    /// jobs (without waiting: this may run on that thread, when a job held the last reference).
+    deinit { worker.closeWhenDone() }
 
     /// Computes |g| of the flat gradient buffer into the buffer of `step` (waiting for it to be
     /// free) and returns the scalars; the histograms are recorded later by ``submit``.

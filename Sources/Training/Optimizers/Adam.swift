@@ -77,6 +77,7 @@ public struct Adam: Optimizer {
                                 decay: weightDecay != 0 ? Float(1 - learningRate * weightDecay) : nil,
                                 learningRate: Float(learningRate))
         var sum = 0.0
+        guard n > 0 else { report.meanAdaptiveStep = 0; return report }
         m.withUnsafeMutableBufferPointer { m in
             v.withUnsafeMutableBufferPointer { v in
                 sum = update.apply(parameters: parameters.baseAddress!, gradients: gradients.baseAddress!,

@@ -40,6 +40,24 @@ struct IdlePriorityWorkerTests {
         #endif
     }
 
+    /// A job that holds the last reference to an object whose deinit closes the worker (as a
+    /// LogPipeline's jobs do after a failed run) neither deadlocks nor stops the later jobs.
+    @Test(.timeLimit(.minutes(1)))
+    func aDeinitOnTheWorkerThreadCanCloseIt() {
+        let worker = IdlePriorityWorker(name: "test")
+        let record = JobRecord()
+        let gate = DispatchSemaphore(value: 0)
+        worker.async { gate.wait() }  // so that both jobs are queued before either runs
+        do {
+            let owner = ClosesOnDeinit(worker)
+            worker.async { _ = owner; record.run(0) }
+        }
+        worker.async { record.run(1) }
+        gate.signal()
+        worker.drain()
+        #expect(record.order == [0, 1])
+    }
+
     /// A logging thread that leaves the trainer waiting longer than the starvation timeout (here a
     /// sink that blocks) is replaced by one at normal priority, and nothing is lost.
     @Test func aStarvedPipelineMovesToNormalPriority() throws {
@@ -76,6 +94,12 @@ struct IdlePriorityWorkerTests {
         #expect(!pipeline.loggingPromoted)
         #expect(sink.histograms["grad/a"]?.count == 3)
     }
+}
+
+private final class ClosesOnDeinit {
+    let worker: IdlePriorityWorker
+    init(_ worker: IdlePriorityWorker) { self.worker = worker }
+    deinit { worker.closeWhenDone() }
 }
 
 /// What the jobs saw: their order, how many ran at once, and the scheduling policy.
