@@ -25,8 +25,12 @@ public final class EventFileWriter {
     private let handle: FileHandle
     private var pending: [UInt8] = []
     private var closed = false
-    /// The histogram event of the current step, not yet framed.
-    private var histogramEvent: Tensorboard_Event?
+    /// The current step's histogram values, collected in a plain array and put into one event
+    /// when framed (appending through `event.summary.value` copied the whole array each time:
+    /// the message accessor hands out a copy that shares the buffer).
+    private var histogramValues: [Tensorboard_Summary.Value] = []
+    private var histogramStep: Int64?
+    private var histogramWallTime = 0.0
     /// Tags whose plugin name this file already carries.
     private var namedTags: Set<String> = []
 
@@ -82,14 +86,12 @@ public final class EventFileWriter {
             summaryValue.metadata.pluginData.pluginName = ExponentialHistogramPayload.pluginName
         }
         summaryValue.metadata.pluginData.content = ExponentialHistogramPayload.encode(histogram)
-        if let event = histogramEvent, event.step != step { frameHistogramEvent() }
-        if histogramEvent == nil {
-            var event = Tensorboard_Event()
-            event.wallTime = wallTime ?? Date().timeIntervalSince1970
-            event.step = step
-            histogramEvent = event
+        if let current = histogramStep, current != step { frameHistogramEvent() }
+        if histogramStep == nil {
+            histogramStep = step
+            histogramWallTime = wallTime ?? Date().timeIntervalSince1970
         }
-        histogramEvent?.summary.value.append(summaryValue)
+        histogramValues.append(summaryValue)
     }
 
     /// Queues a bucketed histogram as a legacy `HistogramProto` (`bucket_limit` = right
@@ -146,8 +148,13 @@ public final class EventFileWriter {
 
     /// Frames the current step's histogram event, if any.
     private func frameHistogramEvent() {
-        guard let event = histogramEvent else { return }
-        histogramEvent = nil
+        guard let step = histogramStep else { return }
+        var event = Tensorboard_Event()
+        event.wallTime = histogramWallTime
+        event.step = step
+        event.summary.value = histogramValues
+        histogramValues = []
+        histogramStep = nil
         append(event)
     }
 
