@@ -27,17 +27,24 @@ final class IdlePriorityWorker: @unchecked Sendable {
     private var running = false
     private var generation = 0
     private var closed = false
-    private(set) var isPromoted = false
     /// The scheduling policy the current thread reported when it started.
     private var reportedPolicy: Int32?
     private var policyReported = false
 
-    /// Starts the thread; with `idle` false (or where `SCHED_IDLE` is missing or refused) it
-    /// runs at normal priority from the start.
-    init(name: String, idle: Bool = true) {
-        isPromoted = !idle
-        startThread(name: name, generation: 0, idle: idle)
+    /// Starts the thread (at normal priority where `SCHED_IDLE` is missing or refused).
+    init(name: String) {
+        startThread(name: name, generation: 0, idle: true)
     }
+
+    /// Whether ``promote()`` has moved the queue to normal priority (generation 0 is the idle thread).
+    var isPromoted: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return generation > 0
+    }
+
+    /// Jobs queued or running (callers hold the lock).
+    private var hasWork: Bool { nextJob < jobs.count || running }
 
     /// Queues `job` after every job queued before it.
     func async(_ job: @escaping () -> Void) {
@@ -51,7 +58,7 @@ final class IdlePriorityWorker: @unchecked Sendable {
     /// Waits until every job queued so far has run.
     func drain() {
         condition.lock()
-        while nextJob < jobs.count || running { condition.wait() }
+        while hasWork { condition.wait() }
         condition.unlock()
     }
 
@@ -60,8 +67,8 @@ final class IdlePriorityWorker: @unchecked Sendable {
         let deadline = Date(timeIntervalSinceNow: timeout)
         condition.lock()
         defer { condition.unlock() }
-        while nextJob < jobs.count || running {
-            if !condition.wait(until: deadline) { return !(nextJob < jobs.count || running) }
+        while hasWork {
+            if !condition.wait(until: deadline) { return !hasWork }
         }
         return true
     }
@@ -71,8 +78,7 @@ final class IdlePriorityWorker: @unchecked Sendable {
     func promote() {
         condition.lock()
         defer { condition.unlock() }
-        guard !isPromoted, !closed else { return }
-        isPromoted = true
+        guard generation == 0, !closed else { return }
         generation += 1
         policyReported = false
         startThread(name: "gradscope.log (promoted)", generation: generation, idle: false)
@@ -83,7 +89,7 @@ final class IdlePriorityWorker: @unchecked Sendable {
     /// may be queued afterwards.
     func close() {
         condition.lock()
-        while nextJob < jobs.count || running { condition.wait() }
+        while hasWork { condition.wait() }
         closed = true
         condition.broadcast()
         condition.unlock()

@@ -31,9 +31,9 @@ final class LogPipeline: @unchecked Sendable {
     /// `tensors` are the logged ones (a subset, at their offsets in the flat buffer of
     /// `parameterCount` values that ``absoluteGradients`` fills).
     init(sink: TrainingLogSink, tensors: [ParameterStore<Float>.Tensor], parameterCount: Int, scale: Int,
-         keepMedianSteps: Set<Int>, idlePriority: Bool = true) {
+         keepMedianSteps: Set<Int>) {
         self.sink = sink
-        worker = IdlePriorityWorker(name: "gradscope.log", idle: idlePriority)
+        worker = IdlePriorityWorker(name: "gradscope.log")
         self.tensors = tensors.map { ("grad/" + $0.name, $0.offset, $0.count) }
         precondition(tensors.allSatisfy { $0.offset >= 0 && $0.offset + $0.count <= parameterCount })
         buffers = [Buffer(count: parameterCount), Buffer(count: parameterCount)]

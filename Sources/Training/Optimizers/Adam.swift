@@ -145,17 +145,15 @@ struct AdamUpdate {
     @inline(__always)
     private func block(_ p: UnsafeMutablePointer<Float>, _ g: UnsafePointer<Float>,
                        _ m: UnsafeMutablePointer<Float>, _ v: UnsafeMutablePointer<Float>) -> SIMD8<Float> {
-        var pi = UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self)
-        var mi = UnsafeRawPointer(m).loadUnaligned(as: SIMD8<Float>.self)
-        var vi = UnsafeRawPointer(v).loadUnaligned(as: SIMD8<Float>.self)
-        let gi = UnsafeRawPointer(g).loadUnaligned(as: SIMD8<Float>.self)
+        var pi = Lanes.load(p, 0), mi = Lanes.load(m, 0), vi = Lanes.load(v, 0)
+        let gi = Lanes.load(g, 0)
         if let decay { pi *= decay }
         moments.update(m: &mi, v: &vi, gradient: gi)
         let denom = vi.squareRoot() * bc2SqrtInv + epsilon
         pi -= stepSize * (mi / denom)
-        UnsafeMutableRawPointer(p).storeBytes(of: pi, as: SIMD8<Float>.self)
-        UnsafeMutableRawPointer(m).storeBytes(of: mi, as: SIMD8<Float>.self)
-        UnsafeMutableRawPointer(v).storeBytes(of: vi, as: SIMD8<Float>.self)
+        Lanes.store(pi, p, 0)
+        Lanes.store(mi, m, 0)
+        Lanes.store(vi, v, 0)
         return learningRate / denom
     }
 
