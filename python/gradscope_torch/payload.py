@@ -33,6 +33,15 @@ DISPLAY_BUCKETS = 8
 MIN_SCALE = -10
 
 
+def _leading(batch: HistogramBatch, occupied: np.ndarray, low: np.ndarray, scale: np.ndarray, zero: np.ndarray):
+    """The buckets before a row's span at ``scale`` whose first bucket is ``low``: the zero bucket
+    (``zero``) and a bridge from ``t`` to that bucket's lower edge where the two differ (as
+    Swift's ``SignedBuckets``). Returns (their number, the bridge, that lower edge), broadcast."""
+    first_lower = lower_boundary_array(low, scale)
+    bridge = zero & occupied & (first_lower != batch.zero_threshold)
+    return zero.astype(np.int64) + bridge, bridge, first_lower
+
+
 def display_downscale(batch: HistogramBatch, spans: BucketSpans, max_buckets: int = DISPLAY_BUCKETS) -> np.ndarray:
     """Per row, the least ``k`` whose display at scale ``scale − k`` has at most ``max_buckets``
     buckets (bridges included), else the coarsest (``MIN_SCALE``): as Swift's
@@ -41,11 +50,9 @@ def display_downscale(batch: HistogramBatch, spans: BucketSpans, max_buckets: in
     coarsest = batch.scale - MIN_SCALE
     k = np.arange(coarsest + 1)
     low, high = spans.low[:, None] >> k, spans.high[:, None] >> k
-    zero = (batch.zero_count > 0)[:, None]
     occupied = spans.occupied[:, None]
-    bridge = zero & occupied & (lower_boundary_array(low, batch.scale - k) != batch.zero_threshold)
-    total = zero.astype(np.int64) + bridge + np.where(occupied, high - low + 1, 0)
-    fits = total <= max_buckets
+    lead, _, _ = _leading(batch, occupied, low, batch.scale - k, (batch.zero_count > 0)[:, None])
+    fits = lead + np.where(occupied, high - low + 1, 0) <= max_buckets
     return np.where(fits.any(axis=1), fits.argmax(axis=1), coarsest)
 
 
@@ -68,10 +75,8 @@ def display(batch: HistogramBatch, spans: BucketSpans, k: np.ndarray) -> Display
     scale = batch.scale - k
     low, high = spans.low >> k, spans.high >> k
     width = np.where(spans.occupied, high - low + 1, 0)
-    first_lower = lower_boundary_array(low, scale)
     zero = batch.zero_count > 0
-    bridge = zero & spans.occupied & (first_lower != t)
-    lead = zero.astype(np.int64) + bridge
+    lead, bridge, first_lower = _leading(batch, spans.occupied, low, scale, zero)
     size = lead + width
     m = int(size.max()) if n else 0
     limits, counts = np.zeros((n, m)), np.zeros((n, m), dtype=np.uint64)

@@ -113,14 +113,6 @@ def fixed64_fields(numbers: list[int], values: np.ndarray) -> list[bytes]:
     return [out[r].tobytes() if complete[r] else out[r][present[r]].tobytes() for r in range(n)]
 
 
-def field_packed_doubles(number: int, values: np.ndarray) -> bytes:
-    return field_bytes(number, np.asarray(values, dtype="<f8").tobytes())
-
-
-def field_packed_varints(number: int, values: np.ndarray) -> bytes:
-    return field_bytes(number, packed_varints(values))
-
-
 # -- decoding -------------------------------------------------------------------------------
 
 
