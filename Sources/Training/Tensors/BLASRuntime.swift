@@ -12,6 +12,23 @@ public enum BLASRuntime {
     /// The kernel family OpenBLAS picked for this CPU (e.g. "Haswell", "SkylakeX").
     public static var coreName: String { String(cString: openblas_get_corename()) }
 
+    /// The kernel families of OpenBLAS (0.3.17 and later) with small-matrix GEMM kernels,
+    /// which multiply C[m×n] = op(A) op(B) with m·n·k ≤ ``smallMatrixLimit`` straight from
+    /// the operands, without packing them into panels first.
+    static let coresWithSmallMatrixKernels: Set<String> = ["skylakex", "cooperlake", "sapphirerapids"]
+
+    /// OpenBLAS's bound on m·n·k for its small-matrix kernels (`MNK ≤ 100³` in
+    /// `gemm_small_kernel_permit`).
+    static let smallMatrixLimit = 1_000_000
+
+    /// Rows per GEMM call for a product over `rows` rows whose other two dimensions multiply to
+    /// `otherDimensions` (``Linear``'s backward): ⌊10⁶ / otherDimensions⌋, the largest block the
+    /// small-matrix kernels take, where kernel family `core` has them; all rows otherwise.
+    static func rowsPerCall(rows: Int, otherDimensions: Int, core: String = coreName) -> Int {
+        guard coresWithSmallMatrixKernels.contains(core.lowercased()) else { return max(rows, 1) }
+        return max(1, min(rows, smallMatrixLimit / max(otherDimensions, 1)))
+    }
+
     /// Switches OpenBLAS to its AVX-512 ("SkylakeX") kernels where the user asks for it
     /// (`GRADSCOPE_OPENBLAS_AVX512=1`), the CPU has AVX-512 and the library chose AVX2 kernels
     /// for it, once per process, and returns the core name in use.

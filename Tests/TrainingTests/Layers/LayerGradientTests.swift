@@ -7,10 +7,11 @@ import Testing
 /// element must be written.
 @Suite("Layer gradients")
 struct LayerGradientTests {
-    @Test(arguments: [true, false])
-    func linear(accumulate: Bool) {
+    /// `rowsPerCall` nil: the library's blocks (one call for 7 rows); 2: blocks of 2, 2, 2, 1 rows.
+    @Test(arguments: [true, false], [nil, 2])
+    func linear(accumulate: Bool, rowsPerCall: Int?) {
         var data = TestData(seed: 1)
-        let n = 3, inC = 4, outC = 5
+        let n = 7, inC = 4, outC = 5
         let m = DoubleBuffers()
         let x = m.make(data.values(n * inC)), w = m.make(data.values(outC * inC)), b = m.make(data.values(outC))
         let out = m.zeros(n * outC), upstream = data.values(n * outC)
@@ -24,7 +25,7 @@ struct LayerGradientTests {
         let dout = m.make(upstream)
         Linear.backward(dinp: dx.baseAddress!, dweight: dw.baseAddress!, dbias: db.baseAddress!,
                         dout: dout.baseAddress!, inp: x.baseAddress!, weight: w.baseAddress!,
-                        rows: n, inC: inC, outC: outC, accumulateInput: accumulate)
+                        rows: n, inC: inC, outC: outC, accumulateInput: accumulate, rowsPerCall: rowsPerCall)
         FiniteDifference.expectClose(dx.readOnly, FiniteDifference.gradient(of: loss, at: x), "dx")
         FiniteDifference.expectClose(dw.readOnly, FiniteDifference.gradient(of: loss, at: w), "dW")
         FiniteDifference.expectClose(db.readOnly, FiniteDifference.gradient(of: loss, at: b), "db")

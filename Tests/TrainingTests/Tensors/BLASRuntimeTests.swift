@@ -43,4 +43,12 @@ struct BLASRuntimeTests {
             }
         }
     }
+
+    /// Linear's backward blocks: ⌊10⁶ / (in · out)⌋ rows where the kernel family has small-matrix
+    /// kernels (any spelling of the name), all rows where it has none.
+    @Test(arguments: [("COOPERLAKE", 1024, 64 * 192, 81), ("SkylakeX", 1024, 64 * 256, 61), ("sapphirerapids", 100, 64 * 64, 100),
+                      ("Haswell", 1024, 64 * 192, 1024), ("Zen", 512, 64 * 64, 512), ("Cooperlake", 0, 64, 1)])
+    func backwardRowBlocks(core: String, rows: Int, otherDimensions: Int, expected: Int) {
+        #expect(BLASRuntime.rowsPerCall(rows: rows, otherDimensions: otherDimensions, core: core) == expected)
+    }
 }
