@@ -30,9 +30,8 @@ public enum CausalSelfAttention {
                     let row = a + i * tt
                     var mx = row[0]
                     for j in 1..<(i + 1) where row[j] > mx { mx = row[j] }
-                    var sum: T = 0
-                    for j in 0...i { let e = T.exp(row[j] - mx); row[j] = e; sum += e }
-                    let inv = 1 / sum
+                    for j in 0...i { row[j] = T.exp(row[j] - mx) }
+                    let inv = 1 / Lanes.sum(i + 1, lanes: { Lanes.load(row, $0) }, scalar: { row[$0] })
                     for j in 0...i { row[j] *= inv }
                     for j in (i + 1)..<tt { row[j] = 0 }
                 }

@@ -24,7 +24,7 @@ extension Float: TrainingScalar {
         cblas_sgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
                     Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
     }
-    @inlinable public static func exp(_ x: Float) -> Float { Foundation.expf(x) }
+    @inline(__always) public static func exp(_ x: Float) -> Float { InlineExp.exp(x) }
     @inlinable public static func log(_ x: Float) -> Float { Foundation.logf(x) }
     @inlinable public static func tanh(_ x: Float) -> Float { Foundation.tanhf(x) }
 }
