@@ -64,8 +64,8 @@ public enum CausalSelfAttention {
                        alpha: 1, a: a, lda: tt, b: dy, ldb: c, beta: beta, c: dv, ldc: c3)
                 for i in 0..<tt {
                     let ar = a + i * tt, dr = da + i * tt
-                    var dot: T = 0
-                    for j in 0...i { dot += ar[j] * dr[j] }
+                    let dot = Lanes.sum(i + 1, lanes: { Lanes.load(ar, $0) * Lanes.load(UnsafePointer(dr), $0) },
+                                        scalar: { ar[$0] * dr[$0] })
                     for j in 0...i { dr[j] = ar[j] * (dr[j] - dot) }
                     for j in (i + 1)..<tt { dr[j] = 0 }
                 }
