@@ -22,7 +22,7 @@ extension ExponentialHistogram {
         let slotCount = 2 * table.slotsPerSign
         let entries = entriesWithZeroThreshold(table)
         guard values.count >= Swift.max(slotCount, entries.rescanLimit > 0x007f_ffff ? entries.entries.count : 0) else {
-            for x in values { record(x) }
+            if zeroThreshold == 0 { recordShort(values, table: table) } else { for x in values { record(x) } }
             return
         }
         let lanes = UnsafeMutablePointer<UInt32>.allocate(capacity: 2 * slotCount)
@@ -58,6 +58,46 @@ extension ExponentialHistogram {
                 done = end
             }
         }
+    }
+
+    /// A buffer shorter than the table's slots (whose lanes would cost more to fold than the
+    /// values to count), with no zero threshold: each value's slot from the same table, then one
+    /// dense run of bucket counts per sign over the slots that occur. Zeros, subnormals, ±∞ and
+    /// NaN (the slots past the window) take the exact scalar path, moments included.
+    private mutating func recordShort(_ values: UnsafeBufferPointer<Float>, table: FloatSlotTable) {
+        let shift = table.keyShift, width = table.windowWidth, perSign = table.slotsPerSign
+        var slots = [Int](repeating: -1, count: values.count)
+        var lowest = [Int.max, Int.max], highest = [-1, -1]
+        var moments = ChunkMoments()
+        table.entries.withUnsafeBufferPointer { entries in
+            for (i, x) in values.enumerated() {
+                let bits = x.bitPattern
+                let slot = Int(truncatingIfNeeded: (entries[Int(truncatingIfNeeded: bits &>> shift)] &+ bits) &>> shift)
+                let sign = slot >= perSign ? 1 : 0, k = slot - sign * perSign
+                guard k < width else { record(x); continue }
+                slots[i] = slot
+                lowest[sign] = Swift.min(lowest[sign], k)
+                highest[sign] = Swift.max(highest[sign], k)
+                let d = Double(x)
+                moments.sum += d
+                moments.sumOfSquares += d * d
+                moments.min = Swift.min(moments.min, d)
+                moments.max = Swift.max(moments.max, d)
+            }
+        }
+        for sign in 0 ..< 2 where highest[sign] >= 0 {
+            var counts = [UInt64](repeating: 0, count: highest[sign] - lowest[sign] + 1)
+            for slot in slots where slot >= 0 && (slot >= perSign) == (sign == 1) {
+                counts[slot - sign * perSign - lowest[sign]] += 1
+            }
+            // The table counts at the scale the call began with; adding may downscale the histogram.
+            let run = BucketCounts(offset: table.windowLow + lowest[sign], counts: counts)
+            addBuckets(run.downscaled(by: table.scale - scale), negative: sign == 1)
+        }
+        sum += moments.sum
+        sumOfSquares += moments.sumOfSquares
+        if moments.min < min { min = moments.min }
+        if moments.max > max { max = moments.max }
     }
 
     /// Sum, sum of squares, min and max of a chunk, computed before knowing whether the

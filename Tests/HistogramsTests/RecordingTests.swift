@@ -68,6 +68,32 @@ import GradscopeTestSupport
         expectSameCounts(bulk, scalar)
     }
 
+    /// Buffers shorter than the table's slots (a few thousand at these scales: every tensor of
+    /// a LayerNorm or a bias) count through the table too, exactly as one value at a time,
+    /// values of every kind included, also into a histogram that already holds values.
+    @Test(arguments: [-10, -3, 0, 3, 8], [1, 9, 100, 2_000])
+    func shortBuffersMatchScalarPath(scale: Int, count: Int) {
+        var generator = SplitMix64(seed: UInt64(scale + 50 + count))
+        let values: [Float] = (0 ..< count).map { i in
+            switch i % 10 {
+            case 0: return Float(bitPattern: UInt32(truncatingIfNeeded: generator.next()))   // any pattern
+            case 1: return Float(bitPattern: UInt32(truncatingIfNeeded: generator.next()) & 0x807f_ffff)   // subnormal
+            case 2: return [0, -0.0, .infinity, -.infinity, .nan, 1, -1, 2, Float.leastNormalMagnitude,
+                            Float.greatestFiniteMagnitude][Int(generator.next() % 10)]
+            default:
+                let magnitude = Float(Double.random(in: -12 ... 3, using: &generator).exponentialBase10)
+                return generator.next() & 1 == 0 ? magnitude : -magnitude
+            }
+        }
+        var bulk = ExponentialHistogram(scale: scale)
+        bulk.record(0.5)
+        bulk.record(contentsOf: values)
+        var scalar = ExponentialHistogram(scale: scale)
+        scalar.record(0.5)
+        for x in values { scalar.record(x) }
+        expectSameCounts(bulk, scalar)
+    }
+
     @Test(arguments: [1e-30, 1e-6, 3.0, 1e39])
     func bulkPathHonoursZeroThreshold(threshold: Double) {
         var generator = SplitMix64(seed: 7)
