@@ -11,7 +11,8 @@ extension ExponentialHistogram {
     /// positive zero threshold, every magnitude up to the threshold's table key) land in a
     /// rescan slot and are recounted by the exact scalar path. Moments are accumulated in
     /// SIMD registers in the same loop and added per chunk of 4096 values (a chunk with NaN or
-    /// ±∞ is recomputed over its finite values).
+    /// ±∞ is recomputed over its finite values). Buffers shorter than the table's slots, with
+    /// no zero threshold, look their slots up in the same table (`recordShort`).
     public mutating func record(contentsOf values: UnsafeBufferPointer<Float>) {
         guard let start = values.baseAddress, values.count > 0 else { return }
         guard FloatSlotTable.supportedScales.contains(scale) else {

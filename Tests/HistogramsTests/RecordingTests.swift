@@ -48,19 +48,7 @@ import GradscopeTestSupport
     /// on random bit patterns of every kind (NaN, ±∞, zeros, subnormals included).
     @Test(arguments: [-10, -3, -1, 0, 1, 2, 3, 5, 8, 12])
     func bulkPathMatchesScalarPath(scale: Int) {
-        var generator = SplitMix64(seed: UInt64(scale + 100))
-        let count = scale == 8 ? 300_000 : 60_000
-        let values: [Float] = (0 ..< count).map { i in
-            switch i % 10 {
-            case 0: return Float(bitPattern: UInt32(truncatingIfNeeded: generator.next()))   // any pattern
-            case 1: return Float(bitPattern: UInt32(truncatingIfNeeded: generator.next()) & 0x807f_ffff)   // subnormal
-            case 2: return [0, -0.0, .infinity, -.infinity, .nan, 1, -1, 2, Float.leastNormalMagnitude,
-                            Float.greatestFiniteMagnitude][Int(generator.next() % 10)]
-            default:
-                let magnitude = Float(Double.random(in: -12 ... 3, using: &generator).exponentialBase10)
-                return generator.next() & 1 == 0 ? magnitude : -magnitude
-            }
-        }
+        let values = Self.mixedValues(count: scale == 8 ? 300_000 : 60_000, seed: UInt64(scale + 100))
         var bulk = ExponentialHistogram(scale: scale)
         bulk.record(contentsOf: values)
         var scalar = ExponentialHistogram(scale: scale)
@@ -73,8 +61,21 @@ import GradscopeTestSupport
     /// values of every kind included, also into a histogram that already holds values.
     @Test(arguments: [-10, -3, 0, 3, 8], [1, 9, 100, 2_000])
     func shortBuffersMatchScalarPath(scale: Int, count: Int) {
-        var generator = SplitMix64(seed: UInt64(scale + 50 + count))
-        let values: [Float] = (0 ..< count).map { i in
+        let values = Self.mixedValues(count: count, seed: UInt64(scale + 50 + count))
+        var bulk = ExponentialHistogram(scale: scale)
+        bulk.record(0.5)
+        bulk.record(contentsOf: values)
+        var scalar = ExponentialHistogram(scale: scale)
+        scalar.record(0.5)
+        for x in values { scalar.record(x) }
+        expectSameCounts(bulk, scalar)
+    }
+
+    /// Random values of every kind: any bit pattern, subnormals, the special values, and
+    /// magnitudes from 1e-12 to 1e3 of either sign.
+    static func mixedValues(count: Int, seed: UInt64) -> [Float] {
+        var generator = SplitMix64(seed: seed)
+        return (0 ..< count).map { i in
             switch i % 10 {
             case 0: return Float(bitPattern: UInt32(truncatingIfNeeded: generator.next()))   // any pattern
             case 1: return Float(bitPattern: UInt32(truncatingIfNeeded: generator.next()) & 0x807f_ffff)   // subnormal
@@ -85,13 +86,6 @@ import GradscopeTestSupport
                 return generator.next() & 1 == 0 ? magnitude : -magnitude
             }
         }
-        var bulk = ExponentialHistogram(scale: scale)
-        bulk.record(0.5)
-        bulk.record(contentsOf: values)
-        var scalar = ExponentialHistogram(scale: scale)
-        scalar.record(0.5)
-        for x in values { scalar.record(x) }
-        expectSameCounts(bulk, scalar)
     }
 
     @Test(arguments: [1e-30, 1e-6, 3.0, 1e39])

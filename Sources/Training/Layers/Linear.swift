@@ -5,9 +5,9 @@
 ///
 /// The forward product is one GEMM call over the N = B·T rows; the two backward ones run over
 /// blocks of rows (``BLASRuntime/rowsPerCall(rows:otherDimensions:)``): dinp block by block,
-/// dW summed over the blocks in order. With OpenBLAS's small-matrix kernels that is
-/// 10–20 % faster than one call on these narrow matrices (BENCHMARKS.md); the sums differ
-/// from one call's by rounding only.
+/// dW summed over the blocks in order. With OpenBLAS's small-matrix kernels that is 11–13 %
+/// faster than one call on the demo's matrices (BENCHMARKS.md); without them the blocks are
+/// all N rows. The sums differ from one call's by rounding only.
 public enum Linear {
     public static func forward<T: TrainingScalar>(
         out: UnsafeMutablePointer<T>, inp: UnsafePointer<T>,
