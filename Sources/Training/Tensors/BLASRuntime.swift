@@ -23,9 +23,12 @@ public enum BLASRuntime {
 
     /// Rows per GEMM call for a product over `rows` rows whose other two dimensions multiply to
     /// `otherDimensions` (``Linear``'s backward): ⌊10⁶ / otherDimensions⌋, the largest block the
-    /// small-matrix kernels take, where kernel family `core` has them; all rows otherwise.
-    static func rowsPerCall(rows: Int, otherDimensions: Int, core: String = coreName) -> Int {
-        guard coresWithSmallMatrixKernels.contains(core.lowercased()) else { return max(rows, 1) }
+    /// small-matrix kernels take, where kernel family `core` has them and OpenBLAS runs one
+    /// thread (`threads`; the small kernels are single-threaded, so blocks would stop a larger
+    /// product from being split over threads, as the MLP's are); all rows otherwise.
+    static func rowsPerCall(rows: Int, otherDimensions: Int, core: String = coreName,
+                            threads: Int = Int(openblas_get_num_threads())) -> Int {
+        guard threads == 1, coresWithSmallMatrixKernels.contains(core.lowercased()) else { return max(rows, 1) }
         return max(1, min(rows, smallMatrixLimit / max(otherDimensions, 1)))
     }
 

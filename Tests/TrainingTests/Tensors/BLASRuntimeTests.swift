@@ -45,10 +45,11 @@ struct BLASRuntimeTests {
     }
 
     /// Linear's backward blocks: ⌊10⁶ / (in · out)⌋ rows where the kernel family has small-matrix
-    /// kernels (any spelling of the name), all rows where it has none.
-    @Test(arguments: [("COOPERLAKE", 1024, 64 * 192, 81), ("SkylakeX", 1024, 64 * 256, 61), ("sapphirerapids", 100, 64 * 64, 100),
-                      ("Haswell", 1024, 64 * 192, 1024), ("Zen", 512, 64 * 64, 512), ("Cooperlake", 0, 64, 1)])
-    func backwardRowBlocks(core: String, rows: Int, otherDimensions: Int, expected: Int) {
-        #expect(BLASRuntime.rowsPerCall(rows: rows, otherDimensions: otherDimensions, core: core) == expected)
+    /// kernels (any spelling of the name) and OpenBLAS runs one thread; all rows otherwise.
+    @Test(arguments: [("COOPERLAKE", 1, 1024, 64 * 192, 81), ("SkylakeX", 1, 1024, 64 * 256, 61),
+                      ("sapphirerapids", 1, 100, 64 * 64, 100), ("Haswell", 1, 1024, 64 * 192, 1024),
+                      ("Zen", 1, 512, 64 * 64, 512), ("Cooperlake", 1, 0, 64, 1), ("Cooperlake", 2, 1024, 64 * 192, 1024)])
+    func backwardRowBlocks(core: String, threads: Int, rows: Int, otherDimensions: Int, expected: Int) {
+        #expect(BLASRuntime.rowsPerCall(rows: rows, otherDimensions: otherDimensions, core: core, threads: threads) == expected)
     }
 }
